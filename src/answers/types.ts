@@ -1,0 +1,38 @@
+import type { AnswerSource, KnowledgeBase } from "../knowledge/load.js";
+
+export interface Suggestion {
+  id: string;
+  question: string;
+}
+
+/**
+ * What the bot says to one question, as plain data. Its JSON form is the `ask --json` contract:
+ * keep these fields and their meaning stable.
+ */
+export interface Answer {
+  answered: boolean;
+  /** Plain text, no Slack markup: the entry's answer, or the decline message. */
+  text: string;
+  sources: AnswerSource[];
+  /** 0..1: how sure the matcher is that the entry answers the question. */
+  confidence: number;
+  id: string | null;
+  asOf: string | null;
+  /** The verbatim quote from the source document that backs the answer. */
+  evidence: string | null;
+  suggestions: Suggestion[];
+}
+
+/** The question as the matcher saw it; kept apart from Answer so the JSON contract stays exact. */
+export interface AnsweredQuestion {
+  answer: Answer;
+  /** Normalised form of the question (for the question log: no raw text, no user ids). */
+  normalisedQuestion: string;
+}
+
+export interface AnswerEngine {
+  readonly kb: KnowledgeBase;
+  ask(question: string): AnsweredQuestion;
+  /** The answer of one entry by id (a clicked suggestion, a shared answer); null for an unknown id. */
+  answerEntry(id: string): Answer | null;
+}

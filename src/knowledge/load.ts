@@ -64,19 +64,18 @@ function formatPath(path: readonly PropertyKey[]): string | null {
   }, "");
 }
 
-function validate<T>(
-  schema: z.ZodType<T>,
-  value: unknown,
-  file: string,
-  entryId: string | null,
-  prefix = "",
-): T {
-  const result = schema.safeParse(value);
+function validate<T>(schema: z.ZodType<T>, value: unknown, file: string, entryId: string | null): T {
+  const result = schema.safeParse(value, {
+    error: (issue) => (issue.input === undefined ? "is missing" : undefined),
+  });
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const path = formatPath(issue?.path ?? []);
-  const field = prefix === "" ? path : path === null ? prefix : `${prefix}.${path}`;
-  throw new KnowledgeBaseError(file, entryId, field, issue?.message ?? "is not valid");
+  // zod reports a misspelt key on the object holding it; name the key itself so the curator finds it.
+  const unknownKey = issue?.code === "unrecognized_keys" ? issue.keys[0] : undefined;
+  const issuePath = [...(issue?.path ?? []), ...(unknownKey === undefined ? [] : [unknownKey])];
+  const field = formatPath(issuePath);
+  const problem = unknownKey === undefined ? (issue?.message ?? "is not valid") : "is not a known field";
+  throw new KnowledgeBaseError(file, entryId, field, problem);
 }
 
 /** A missing file or folder is a curator's mistake too: report it like any other, not as a bare ENOENT. */
@@ -118,7 +117,7 @@ function yamlFiles(dir: string, displayName: string): string[] {
  * Canonical form used only to detect the same phrasing in two entries. Apostrophes are dropped rather
  * than turned into spaces so "what's next" and "whats next" count as the same phrasing.
  */
-export function phrasingKey(text: string): string {
+function phrasingKey(text: string): string {
   return text
     .toLowerCase()
     .normalize("NFKD")
@@ -145,7 +144,7 @@ function checkSources(
         file,
         entryId,
         `sources[${index}].document`,
-        `no document "${source.document}" in data/documents`,
+        `no document has the id "${source.document}"`,
       );
     }
     source.outlets.forEach((outlet, outletIndex) => {
@@ -204,6 +203,7 @@ export function loadKnowledgeBase(dataDir: string): KnowledgeBase {
   const entryById = new Map<string, Entry>();
   const entryFingerprints = new Map<string, string>();
   const phrasingOwner = new Map<string, string>();
+  const entryFile = new Map<string, string>();
   const qaDir = join(dataDir, "qa");
   for (const path of yamlFiles(qaDir, display(qaDir))) {
     const name = display(path);
@@ -211,8 +211,10 @@ export function loadKnowledgeBase(dataDir: string): KnowledgeBase {
     file.entries.forEach((raw, index) => {
       const rawId = typeof raw === "object" && raw !== null && "id" in raw ? String(raw.id) : null;
       const entry = validate(entrySchema, raw, name, rawId ?? `#${index + 1}`);
-      if (entryById.has(entry.id))
-        throw new KnowledgeBaseError(name, entry.id, "id", "is used by another entry");
+      const firstFile = entryFile.get(entry.id);
+      if (firstFile !== undefined)
+        throw new KnowledgeBaseError(name, entry.id, "id", `is already used by an entry in ${firstFile}`);
+      entryFile.set(entry.id, name);
       checkSources(entry.sources, documents, name, entry.id);
       checkEvidence(entry.evidence, entry.sources, documents, name, entry.id);
       [entry.question, ...entry.alternates].forEach((phrasing, phrasingIndex) => {
@@ -227,7 +229,7 @@ export function loadKnowledgeBase(dataDir: string): KnowledgeBase {
             name,
             entry.id,
             field,
-            `"${phrasing}" is already a phrasing of entry "${owner}"`,
+            `"${phrasing}" is already a phrasing of entry "${owner}" in ${entryFile.get(owner)}`,
           );
         }
         phrasingOwner.set(key, entry.id);

@@ -13,6 +13,8 @@ export interface FeedbackRecord {
 
 /** One asked question. No user or channel ids: a team's questions are theirs. */
 export interface QuestionLogRecord {
+  /** The workspace it was asked in, so a digest counts only its own workspace's questions. */
+  teamId?: string | null;
   normalisedQuestion: string;
   /** The entry answered, or, when declined, null. */
   entryId: string | null;
@@ -58,4 +60,103 @@ export interface FeedbackStore {
 
 export interface QuestionLog {
   logQuestion(record: QuestionLogRecord): Promise<void>;
+}
+
+/** `/talks digest on`: a channel's subscription, created or replaced (and re-enabled). */
+export interface SubscribeInput {
+  teamId: string;
+  channelId: string;
+  time: string;
+  timeZone: string;
+  createdBy: string;
+  now: Date;
+}
+
+export interface ClaimInput {
+  channelId: string;
+  localDate: string;
+  instanceId: string;
+  leaseUntil: Date;
+  now: Date;
+}
+
+export interface DeliveredInput {
+  channelId: string;
+  localDate: string;
+  deliveredAt: Date;
+  messageTs: string;
+  entryFingerprints: Record<string, string>;
+}
+
+export interface ReleaseInput {
+  channelId: string;
+  localDate: string;
+  instanceId: string;
+}
+
+/** What the curator report reads from the store. */
+export interface ReportRecords {
+  unanswered: QuestionLogRecord[];
+  /** Answered, but with confidence below the threshold asked for. */
+  lowConfidence: QuestionLogRecord[];
+  unhelpful: FeedbackRecord[];
+}
+
+export interface ReportQuery {
+  since: Date;
+  lowConfidenceBelow: number;
+}
+
+/**
+ * How long a handled Slack event id is remembered. Slack redelivers within minutes (after 1 minute,
+ * then 5); a day covers that with room to spare and keeps the table small.
+ */
+export const PROCESSED_EVENT_TTL_MS = 24 * 60 * 60_000;
+
+export interface Storage extends FeedbackStore, QuestionLog {
+  /** "sqlite", "postgres" or "memory": for logs and the health check. */
+  readonly kind: string;
+
+  subscribe(input: SubscribeInput): Promise<DigestSubscription>;
+  /** False when the channel had no subscription. Past deliveries are kept (so "what changed" still works). */
+  unsubscribe(channelId: string): Promise<boolean>;
+  getSubscription(channelId: string): Promise<DigestSubscription | null>;
+  /** Ordered by channel id; `teamId` narrows to one workspace, `enabledOnly` to the ones to deliver. */
+  listSubscriptions(filter?: { teamId?: string; enabledOnly?: boolean }): Promise<DigestSubscription[]>;
+  /** Stops delivery and remembers why; a later `subscribe` re-enables. */
+  disableSubscription(channelId: string, reason: string): Promise<void>;
+
+  /**
+   * Atomically takes the right to post (channel, localDate). True when there was no row, or the row is
+   * still only claimed and its lease has expired (the holder crashed); false otherwise.
+   */
+  claimDelivery(input: ClaimInput): Promise<boolean>;
+  /**
+   * Records that Slack accepted the post. Applies to a row still in the claimed state, whoever holds
+   * it: the message exists, so no one else may post it again. False when it was already delivered.
+   */
+  markDelivered(input: DeliveredInput): Promise<boolean>;
+  /** Gives the claim back after a definite failure (nothing was posted); only the holder's claim. */
+  releaseClaim(input: ReleaseInput): Promise<void>;
+  getDelivery(channelId: string, localDate: string): Promise<DigestDelivery | null>;
+  /** The most recent delivered digest of a channel, for "what changed since the previous digest". */
+  latestDelivery(channelId: string): Promise<DigestDelivery | null>;
+
+  /** Questions asked since `since`, oldest first; `teamId` narrows to one workspace. */
+  questionsSince(since: Date, teamId?: string): Promise<QuestionLogRecord[]>;
+  reportRecords(query: ReportQuery): Promise<ReportRecords>;
+  /** Deletes logged questions and feedback older than `before`; returns how many rows went. */
+  pruneQuestionLog(before: Date): Promise<number>;
+
+  /**
+   * Atomically takes the right to handle a Slack event: true for the first claim of `eventId` (or
+   * when its earlier claim is older than PROCESSED_EVENT_TTL_MS), false for every other copy or retry.
+   */
+  claimEvent(eventId: string, now: Date): Promise<boolean>;
+  /** Forgets event claims older than PROCESSED_EVENT_TTL_MS before `now`; returns how many went. */
+  pruneEvents(now: Date): Promise<number>;
+
+  /** True when the store answers now; never throws (health checks call it). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
 }

@@ -1,0 +1,275 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
+import { loadConfig } from "../config/env.js";
+import { startApp } from "../start.js";
+
+/**
+ * Slash-command acknowledgement latency on loopback: the real app (whose ack carries the answer, with
+ * the question logged to SQLite) side by side with a bare Bolt app that only acks, same load, same run.
+ * The two are measured in short alternating rounds (bare, talks, bare, talks…) and each side's samples
+ * pooled, so machine noise and garbage collection left by one phase fall on both sides alike rather
+ * than on whichever ran second. Prints figures; asserts nothing.
+ *
+ *   npx tsx src/bench/ack-bench.ts [seconds]     (or ACK_BENCH_SECONDS; default 10 per side)
+ *   ACK_BENCH_ROUND_SECONDS: length of one round (default 1)
+ *   ACK_BENCH_CONNECTIONS (default 50), ACK_BENCH_RATE: requests per second per connection (default 5,
+ *   i.e. 250 req/s: a steady load below what two cores can serve, since past saturation the figures
+ *   measure throughput, not acknowledgement)
+ */
+
+const SIGNING_SECRET = "bench-signing-secret";
+const BOT_TOKEN = "xoxb-bench-token";
+
+export interface AckBenchOptions {
+  /** Measured time per side, over all its rounds. */
+  seconds?: number;
+  /** One round of one side; the sides alternate round by round. */
+  roundSeconds?: number;
+  connections?: number;
+  /** Requests per second per connection: a steady, Slack-like load rather than a flood to saturation. */
+  ratePerConnection?: number;
+}
+
+interface PhaseResult {
+  requests: number;
+  errors: number;
+  latenciesMs: number[];
+}
+
+/**
+ * A stand-in for Slack that answers every Web API call and response_url post with ok. It runs in its
+ * own process so its work does not count against the app it serves (the bare app calls it not at all).
+ */
+const STUB_SLACK = `
+const http = require("node:http");
+const server = http.createServer((req, res) => {
+  req.resume();
+  req.on("end", () => {
+    const body = (req.url || "").includes("auth.test")
+      ? { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T0001" }
+      : { ok: true, ts: "1700000000.000100" };
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+  });
+});
+server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\\n"));
+`;
+
+async function startStubSlack(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ["-e", STUB_SLACK], { stdio: ["ignore", "pipe", "inherit"] });
+  const [line] = (await once(child.stdout as NodeJS.ReadableStream, "data")) as [Buffer];
+  return { child, url: `http://127.0.0.1:${line.toString().trim()}` };
+}
+
+async function startBareApp(apiUrl: string): Promise<{ port: number; stop: () => Promise<void> }> {
+  const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, logLevel: LogLevel.ERROR });
+  const app = new App({
+    token: BOT_TOKEN,
+    receiver,
+    logLevel: LogLevel.ERROR,
+    clientOptions: { slackApiUrl: apiUrl },
+  });
+  app.command("/talks", async ({ ack }) => {
+    await ack();
+  });
+  const server = (await app.start(0)) as Server;
+  return {
+    port: (server.address() as AddressInfo).port,
+    stop: async () => {
+      server.closeAllConnections();
+      await app.stop();
+    },
+  };
+}
+
+/**
+ * The load generator, in a worker thread so its own work does not share the event loop of the app
+ * being measured. Plain JavaScript: the worker does not go through the TypeScript loader.
+ */
+const LOAD_GENERATOR = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { Agent, request } = require("node:http");
+const { createHmac } = require("node:crypto");
+const { port, body, secret, seconds, connections, ratePerConnection } = workerData;
+const agent = new Agent({ keepAlive: true, maxSockets: connections });
+const latencies = [];
+let requests = 0;
+let errors = 0;
+function post() {
+  const started = performance.now();
+  const timestamp = Math.floor(Date.now() / 1000);
+  const signature = "v0=" + createHmac("sha256", secret).update("v0:" + timestamp + ":" + body).digest("hex");
+  return new Promise((resolve) => {
+    const req = request({ agent, host: "127.0.0.1", port, path: "/slack/events", method: "POST", headers: {
+      "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body),
+      "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature } }, (res) => {
+      res.resume();
+      res.on("end", () => { if (res.statusCode === 200) latencies.push(performance.now() - started); else errors += 1; resolve(); });
+    });
+    req.on("error", () => { errors += 1; resolve(); });
+    req.end(body);
+  });
+}
+const interval = 1000 / ratePerConnection;
+const deadline = performance.now() + seconds * 1000;
+async function connection(index) {
+  let next = performance.now() + (interval * index) / connections;
+  while (next < deadline) {
+    const wait = next - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    await post();
+    requests += 1;
+    next += interval;
+  }
+}
+Promise.all(Array.from({ length: connections }, (_, i) => connection(i))).then(() => {
+  agent.destroy();
+  parentPort.postMessage({ requests, errors, latenciesMs: latencies });
+});
+`;
+
+function commandBody(text: string, responseUrl: string): string {
+  return new URLSearchParams({
+    team_id: "T0001",
+    channel_id: "C0001",
+    user_id: "U0001",
+    command: "/talks",
+    text,
+    response_url: responseUrl,
+    trigger_id: "1.2.3",
+  }).toString();
+}
+
+interface LoadOptions {
+  seconds: number;
+  connections: number;
+  ratePerConnection: number;
+}
+
+async function drive(
+  port: number,
+  text: string,
+  responseUrl: string,
+  load: LoadOptions,
+): Promise<PhaseResult> {
+  const worker = new Worker(LOAD_GENERATOR, {
+    eval: true,
+    workerData: { port, body: commandBody(text, responseUrl), secret: SIGNING_SECRET, ...load },
+  });
+  const [result] = (await once(worker, "message")) as [PhaseResult];
+  await worker.terminate();
+  return result;
+}
+
+function pooled(results: readonly PhaseResult[]): PhaseResult {
+  return {
+    requests: results.reduce((sum, result) => sum + result.requests, 0),
+    errors: results.reduce((sum, result) => sum + result.errors, 0),
+    latenciesMs: results.flatMap((result) => result.latenciesMs),
+  };
+}
+
+/**
+ * One warm-up round per side (discarded: JIT and connection set-up), then rounds alternating between
+ * the sides until each has had `seconds`.
+ */
+async function interleaved(
+  sides: { bare: number; talks: number },
+  text: string,
+  responseUrl: string,
+  options: Required<AckBenchOptions>,
+): Promise<{ bare: PhaseResult; talks: PhaseResult }> {
+  const round: LoadOptions = { ...options, seconds: options.roundSeconds };
+  await drive(sides.bare, text, responseUrl, round);
+  await drive(sides.talks, text, responseUrl, round);
+  const rounds = Math.max(1, Math.round(options.seconds / options.roundSeconds));
+  const bare: PhaseResult[] = [];
+  const talks: PhaseResult[] = [];
+  for (let i = 0; i < rounds; i += 1) {
+    bare.push(await drive(sides.bare, text, responseUrl, round));
+    talks.push(await drive(sides.talks, text, responseUrl, round));
+  }
+  return { bare: pooled(bare), talks: pooled(talks) };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+function summary(result: PhaseResult) {
+  const sorted = [...result.latenciesMs].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
+}
+
+const ms = (value: number) => `${value.toFixed(2)} ms`.padStart(10);
+
+export async function runAckBench(overrides: AckBenchOptions = {}): Promise<void> {
+  const options: Required<AckBenchOptions> = {
+    seconds: overrides.seconds ?? Number(process.env.ACK_BENCH_SECONDS ?? 10),
+    roundSeconds: overrides.roundSeconds ?? Number(process.env.ACK_BENCH_ROUND_SECONDS ?? 1),
+    connections: overrides.connections ?? Number(process.env.ACK_BENCH_CONNECTIONS ?? 50),
+    ratePerConnection: overrides.ratePerConnection ?? Number(process.env.ACK_BENCH_RATE ?? 5),
+  };
+  const stub = await startStubSlack();
+  const bare = await startBareApp(`${stub.url}/api/`);
+  const dataDir = mkdtempSync(join(tmpdir(), "talks-ack-bench-"));
+  const real = await startApp(
+    loadConfig({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: `${stub.url}/api/`,
+      PORT: "0",
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "silent",
+    }),
+  );
+  const responseUrl = `${stub.url}/response/bench`;
+  console.log(
+    `ack bench: ${options.connections} keep-alive connections × ${options.ratePerConnection} req/s, ${options.seconds} s per side in alternating ${options.roundSeconds} s rounds, signed /talks requests on loopback`,
+  );
+  try {
+    for (const [label, text] of [
+      ["/talks status", "status"],
+      ["/talks <question>", "what does Russia demand from Ukraine?"],
+    ] as const) {
+      const { bare: bareResult, talks: realResult } = await interleaved(
+        { bare: bare.port, talks: real.port ?? 0 },
+        text,
+        responseUrl,
+        options,
+      );
+      const b = summary(bareResult);
+      const r = summary(realResult);
+      console.log(`\n${label}`);
+      console.log(
+        `             ${"p50".padStart(10)} ${"p95".padStart(10)} ${"p99".padStart(10)}  requests  errors`,
+      );
+      console.log(
+        `  bare Bolt  ${ms(b.p50)} ${ms(b.p95)} ${ms(b.p99)}  ${String(bareResult.requests).padStart(8)}  ${bareResult.errors}`,
+      );
+      console.log(
+        `  talks bot  ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)}  ${String(realResult.requests).padStart(8)}  ${realResult.errors}`,
+      );
+      console.log(
+        `  ratio p99 talks/bare: ${(r.p99 / b.p99).toFixed(2)}× (target ≤ 1.20×; Slack allows 3000 ms)`,
+      );
+    }
+  } finally {
+    await real.stop();
+    await bare.stop();
+    stub.child.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const seconds = process.argv[2] === undefined ? undefined : Number(process.argv[2]);
+  await runAckBench(seconds === undefined ? {} : { seconds });
+}

@@ -1,0 +1,163 @@
+import { ageLine, describeAge } from "../answers/age.js";
+import type { Answer } from "../answers/types.js";
+import { ACTION_IDS, encodeFeedback, encodeShare, encodeSuggestion } from "./actions.js";
+import { BLOCK_TEXT } from "./messages.js";
+import { sourcesMrkdwn, sourcesPlain } from "./sources-line.js";
+import {
+  actions,
+  button,
+  context,
+  echoQuestion,
+  escapeMrkdwn,
+  fallbackText,
+  fitBlocks,
+  LIMITS,
+  section,
+  truncate,
+} from "./text.js";
+import type { Block, Button, SlackMessage } from "./types.js";
+
+export const MAX_SUGGESTIONS = 3;
+
+export interface AnswerMessageOptions {
+  now: Date;
+  /** The user's own words, echoed (shortened and escaped) where the question is not already visible. */
+  question?: string;
+  /** Carried in the feedback buttons so a vote can be recorded without any user text. */
+  normalisedQuestion: string;
+  /** Ephemeral slash-command replies offer Share in channel. */
+  shareable?: boolean;
+  /** Set when someone shared the answer: the message says who. */
+  sharedBy?: string;
+}
+
+/** Distinct words of a text, apostrophes dropped so "Ukraine’s" and "Ukraine's" agree. */
+function wordsOf(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .replace(/['\u2018\u2019]/g, "")
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word !== ""),
+  );
+}
+
+/** Share of the quote's words the answer already uses, above which the quote would only repeat it. */
+const REPEATS_ANSWER = 0.8;
+
+/** The evidence helps when it says something the answer does not already say in the same words. */
+export function evidenceHelps(answer: Answer): answer is Answer & { evidence: string } {
+  if (answer.evidence === null) return false;
+  const evidence = wordsOf(answer.evidence);
+  const said = wordsOf(answer.text);
+  const shared = [...evidence].filter((word) => said.has(word)).length;
+  return evidence.size > 0 && shared / evidence.size < REPEATS_ANSWER;
+}
+
+function quote(text: string): string {
+  const body = escapeMrkdwn(truncate(text, LIMITS.sectionText - 100));
+  return body
+    .split("\n")
+    .map((line) => `> ${line}`)
+    .join("\n");
+}
+
+function feedbackButtons(answer: Answer, normalisedQuestion: string): Button[] {
+  return [
+    button(
+      ACTION_IDS.feedbackHelpful,
+      BLOCK_TEXT.helpfulYes,
+      encodeFeedback({ entryId: answer.id, helpful: true, normalisedQuestion }),
+    ),
+    button(
+      ACTION_IDS.feedbackUnhelpful,
+      BLOCK_TEXT.helpfulNo,
+      encodeFeedback({ entryId: answer.id, helpful: false, normalisedQuestion }),
+    ),
+  ];
+}
+
+function leadingContext(options: AnswerMessageOptions): Block[] {
+  const parts: string[] = [];
+  if (options.sharedBy !== undefined) parts.push(BLOCK_TEXT.sharedBy(options.sharedBy));
+  if (options.question !== undefined && options.question.trim() !== "") {
+    parts.push(`${BLOCK_TEXT.youAsked}: _${echoQuestion(options.question)}_`);
+  }
+  return parts.length === 0 ? [] : [context(parts.join(" · "))];
+}
+
+/**
+ * The reply to a question: the answer with its sources and age, or — when the bot is not sure — the
+ * decline with up to three suggested questions that answer on click. Both ask "Was this helpful?".
+ */
+export function buildAnswerMessage(answer: Answer, options: AnswerMessageOptions): SlackMessage {
+  return answer.answered && answer.id !== null
+    ? buildAnswered(answer, answer.id, options)
+    : buildDecline(answer, options);
+}
+
+function buildAnswered(answer: Answer, entryId: string, options: AnswerMessageOptions): SlackMessage {
+  const blocks: Block[] = [...leadingContext(options), section(escapeMrkdwn(answer.text))];
+  if (evidenceHelps(answer)) blocks.push(section(quote(answer.evidence)));
+
+  const sourceCount = answer.sources.length;
+  const meta: string[] = [];
+  if (sourceCount > 0) {
+    meta.push(
+      `${sourceCount === 1 ? BLOCK_TEXT.sourceLabel : BLOCK_TEXT.sourcesLabel}: ${sourcesMrkdwn(answer.sources)}`,
+    );
+  }
+  const stale = answer.asOf !== null && describeAge(answer.asOf, options.now).stale;
+  if (answer.asOf !== null && stale) meta.push(ageLine(answer.asOf, options.now));
+  if (meta.length > 0) blocks.push(context(...meta));
+
+  const buttons = feedbackButtons(answer, options.normalisedQuestion);
+  if (options.shareable === true) {
+    const share = encodeShare({
+      kind: "answer",
+      entryId,
+      question: options.question ?? null,
+      normalisedQuestion: options.normalisedQuestion,
+    });
+    buttons.push(button(ACTION_IDS.share, BLOCK_TEXT.share, share));
+  }
+  blocks.push(context(BLOCK_TEXT.helpfulPrompt), actions("talks_answer_actions", buttons));
+
+  const text = fallbackText(
+    escapeMrkdwn(answer.text),
+    sourceCount > 0 ? `${BLOCK_TEXT.sourcesLabel}: ${sourcesPlain(answer.sources)}` : "",
+    answer.asOf !== null && stale ? ageLine(answer.asOf, options.now) : "",
+  );
+  return { text, blocks: fitBlocks(blocks, LIMITS.messageBlocks, BLOCK_TEXT.omitted) };
+}
+
+function buildDecline(answer: Answer, options: AnswerMessageOptions): SlackMessage {
+  const suggestions = answer.suggestions.slice(0, MAX_SUGGESTIONS);
+  const blocks: Block[] = [...leadingContext(options), section(escapeMrkdwn(answer.text))];
+  if (suggestions.length > 0) {
+    blocks.push(
+      section(BLOCK_TEXT.suggestionsIntro),
+      actions(
+        "talks_suggestions",
+        suggestions.map((suggestion, index) =>
+          button(
+            `${ACTION_IDS.suggestionPrefix}${index}`,
+            suggestion.question,
+            encodeSuggestion({ entryId: suggestion.id, normalisedQuestion: options.normalisedQuestion }),
+          ),
+        ),
+      ),
+    );
+  }
+  blocks.push(
+    context(BLOCK_TEXT.helpfulPrompt),
+    actions("talks_answer_actions", feedbackButtons(answer, options.normalisedQuestion)),
+  );
+  const text = fallbackText(
+    escapeMrkdwn(answer.text),
+    suggestions.length > 0
+      ? `${BLOCK_TEXT.suggestionsIntro} ${suggestions.map((s) => escapeMrkdwn(s.question)).join(" · ")}`
+      : "",
+  );
+  return { text, blocks };
+}

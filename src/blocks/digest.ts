@@ -1,0 +1,55 @@
+import { formatDate } from "../answers/age.js";
+import type { DigestChanges, DigestContent, DigestUpcoming, QuestionStats } from "../digest/compose.js";
+import { DIGEST_MESSAGES as M } from "../digest/messages.js";
+import { sourcesMrkdwn, sourcesPlain } from "./sources-line.js";
+import { context, echoQuestion, escapeMrkdwn, fallbackText, header, section } from "./text.js";
+import type { Block, SlackMessage } from "./types.js";
+
+/** Lines of one part of the digest, already safe for mrkdwn. */
+function changeLines(changes: DigestChanges): string[] {
+  if (changes.kind === "first") return [M.firstDigest];
+  if (changes.kind === "unchanged") return [M.noChanges(changes.since)];
+  const lines = [M.changesSince(changes.since)];
+  for (const entry of changes.added) lines.push(`• ${M.added}: ${escapeMrkdwn(entry.question)}`);
+  for (const entry of changes.updated) lines.push(`• ${M.updated}: ${escapeMrkdwn(entry.question)}`);
+  if (changes.more > 0) lines.push(M.moreChanges(changes.more));
+  if (changes.removed > 0) lines.push(M.removedCount(changes.removed));
+  return lines;
+}
+
+function upcomingLines(upcoming: DigestUpcoming): string[] {
+  if (upcoming.kind === "none") return [M.noUpcoming(upcoming.latestDate)];
+  return upcoming.events.map((event) => `• ${formatDate(event.date)}: ${escapeMrkdwn(event.label)}`);
+}
+
+/** Logged questions came from users: each goes through echoQuestion, so `<!channel>` stays inert. */
+function questionLines(questions: QuestionStats): string[] {
+  if (questions.total === 0) return [M.noQuestions];
+  return [
+    M.questionTotals(questions.total, questions.unanswered),
+    ...questions.top.map((top) => `• “${echoQuestion(top.question)}” — ${M.askedTimes(top.count)}`),
+  ];
+}
+
+const titled = (title: string, lines: string[]) => section([`*${title}*`, ...lines].join("\n"));
+
+/** The daily digest as a Slack message: a handful of blocks, each within Slack's limits. */
+export function buildDigestMessage(digest: DigestContent): SlackMessage {
+  const headerText = M.header(digest.weekday, digest.localDate);
+  const blocks: Block[] = [
+    header(headerText),
+    titled(M.statusTitle, [escapeMrkdwn(digest.status.summary)]),
+    context(`_${escapeMrkdwn(digest.status.ageLine)}_`),
+    titled(M.changesTitle, changeLines(digest.changes)),
+    titled(M.upcomingTitle, upcomingLines(digest.upcoming)),
+    titled(M.questionsTitle, questionLines(digest.questions)),
+  ];
+  if (digest.sources.length > 0) blocks.push(context(`${M.sourcesTitle}: ${sourcesMrkdwn(digest.sources)}`));
+  const text = fallbackText(
+    escapeMrkdwn(headerText),
+    escapeMrkdwn(digest.status.summary),
+    escapeMrkdwn(digest.status.ageLine),
+    digest.sources.length > 0 ? `${M.sourcesTitle}: ${sourcesPlain(digest.sources)}` : "",
+  );
+  return { text, blocks };
+}

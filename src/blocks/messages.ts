@@ -1,0 +1,69 @@
+/** Every user-facing string of the Block Kit builders; tests import these. */
+export const BLOCK_TEXT = {
+  helpfulPrompt: "Was this helpful?",
+  helpfulYes: "👍 Yes",
+  helpfulNo: "👎 No",
+  share: "Share in channel",
+  suggestionsIntro: "Maybe one of these?",
+  sourcesLabel: "Sources",
+  sourceLabel: "Source",
+  youAsked: "You asked",
+  sharedBy: (userId: string) => `Shared by <@${userId}>`,
+  omitted: "Some items did not fit in one message.",
+  statusTitle: "Where the talks stand",
+  ukraine: "Ukraine",
+  russia: "Russia",
+  nextScheduled: "Next scheduled",
+  nothingScheduled: "The data has no scheduled event.",
+  nextEventPassed: "that date has passed; the data has nothing scheduled after it",
+  latest: "Latest developments",
+  timelineTitle: "Timeline of the talks",
+  upcoming: "upcoming",
+  sourcesTitle: "Sources behind the answers",
+  sourcesFooter: (documents: number, outlets: number) =>
+    `${documents} ${documents === 1 ? "document" : "documents"} citing ${outlets} ${outlets === 1 ? "outlet" : "outlets"}. Every answer names its outlet and date.`,
+  cites: "cites",
+  helpTitle: "How to use talks bot",
+  digestTitle: "Daily digest",
+  digestNone: "No channel gets the daily digest yet. Type `/talks digest on` in a channel to start one.",
+  digestPaused: (reason: string) => `paused: ${reason}`,
+} as const;
+
+/**
+ * The placeholder in usage lines. Written as entities: Slack reads a raw `<question>` as a link (or
+ * drops it), even inside backticks. The console turns the entities back into `<` and `>`.
+ */
+export const QUESTION_PLACEHOLDER = "&lt;question&gt;";
+
+export const HELP_LINES = [
+  "`/talks status` — where the talks stand: each side's position, what is scheduled, the latest news.",
+  `\`/talks ${QUESTION_PLACEHOLDER}\` or \`/talks ask ${QUESTION_PLACEHOLDER}\` — a sourced answer, e.g. \`/talks what does Russia demand?\``,
+  "`/talks timeline` — the dated events behind the talks.",
+  "`/talks sources` — the documents and outlets the answers come from.",
+  "`/talks digest on [HH:MM] [time zone]` — a daily summary in this channel (`off`, `status`, `preview` too).",
+  `\`@talks ${QUESTION_PLACEHOLDER}\` in a channel — the answer in a thread. Or send me a direct message.`,
+] as const;
+
+export const HELP_FOOTER =
+  "Answers come only from curated, dated sources; when I don't know, I say so and suggest questions I can answer.";
+
+export const unrecognisedCommand = (text: string) => `I didn't recognise "${text}". Here is what I can do:`;
+
+export const MENTION_HOW_TO =
+  "Ask me about the Ukraine–Russia peace talks: mention me with a question, e.g. `@talks what is Ukraine's position?`, or type `/talks help`.";
+
+export const DIGEST_NOT_AVAILABLE =
+  "The daily digest is not set up in this version of talks bot, so nothing was changed.";
+
+export const DIGEST_NEEDS_SLASH_COMMAND =
+  "The daily digest is set up with the slash command in the channel that should get it: `/talks digest on`.";
+
+export const SOMETHING_WENT_WRONG =
+  "Sorry, something went wrong on my side and I could not answer that. Please try again in a moment.";
+
+export const FEEDBACK_THANKS = {
+  helpful: "Thanks, glad it helped.",
+  unhelpful: "Thanks for telling me. The people who curate my answers will look at it.",
+} as const;
+
+export const ANSWER_NO_LONGER_AVAILABLE = `That answer is no longer in my data. Try asking again with \`/talks ${QUESTION_PLACEHOLDER}\`.`;

@@ -1,0 +1,144 @@
+import type { AnswerEngine, AnsweredQuestion } from "../answers/types.js";
+import type { ShareTarget } from "../blocks/actions.js";
+import { buildAnswerMessage } from "../blocks/answer.js";
+import { buildHelpMessage } from "../blocks/help.js";
+import { buildNoticeMessage } from "../blocks/notice.js";
+import { buildSourcesMessage } from "../blocks/sources.js";
+import { buildStatusMessage } from "../blocks/status.js";
+import { buildTimelineMessage } from "../blocks/timeline.js";
+import type { SlackMessage } from "../blocks/types.js";
+import type { KnowledgeBase } from "../knowledge/load.js";
+import type { QuestionLogRecord } from "../storage/types.js";
+import type { TalksCommand } from "./types.js";
+
+export interface ReplyContext {
+  engine: AnswerEngine;
+  now: Date;
+  /** Ephemeral slash-command replies: offer Share in channel and echo the question. */
+  ephemeral: boolean;
+  /** The workspace asking (none in the local console): its digest counts its own questions. */
+  teamId?: string | null;
+}
+
+export interface Reply {
+  message: SlackMessage;
+  /** Set when a question was asked, for the question log. */
+  logRecord: QuestionLogRecord | null;
+}
+
+/** What the question log keeps of one question: no raw text, no user, only the workspace. */
+export function questionLogRecord(
+  asked: AnsweredQuestion,
+  now: Date,
+  teamId: string | null = null,
+): QuestionLogRecord {
+  const { answer } = asked;
+  return {
+    teamId,
+    normalisedQuestion: asked.normalisedQuestion,
+    entryId: answer.answered ? answer.id : null,
+    closestEntryId: answer.id ?? answer.suggestions[0]?.id ?? null,
+    confidence: answer.confidence,
+    answered: answer.answered,
+    at: now,
+  };
+}
+
+export function answerQuestion(question: string, context: ReplyContext): Reply {
+  const asked = context.engine.ask(question);
+  const message = buildAnswerMessage(asked.answer, {
+    now: context.now,
+    normalisedQuestion: asked.normalisedQuestion,
+    shareable: context.ephemeral,
+    ...(context.ephemeral ? { question } : {}),
+  });
+  return { message, logRecord: questionLogRecord(asked, context.now, context.teamId ?? null) };
+}
+
+type Card = "status" | "timeline" | "sources";
+
+/**
+ * The cards are the same for everyone all day: they depend only on the data, the UTC day (the ages
+ * and "upcoming" marks it shows) and whether they are shareable. Built once per data version and day
+ * instead of once per request; swapped data is a new key, and dropped once nothing holds it.
+ */
+const cardCache = new WeakMap<KnowledgeBase, { day: string; messages: Map<string, SlackMessage> }>();
+
+function cachedCard(kind: Card, kb: KnowledgeBase, now: Date, shareable: boolean): SlackMessage {
+  const day = now.toISOString().slice(0, 10);
+  let cached = cardCache.get(kb);
+  if (cached?.day !== day) {
+    cached = { day, messages: new Map() };
+    cardCache.set(kb, cached);
+  }
+  const key = `${kind}|${shareable}`;
+  let message = cached.messages.get(key);
+  if (message === undefined) {
+    const card = { shareable };
+    message =
+      kind === "status"
+        ? buildStatusMessage(kb, now, card)
+        : kind === "timeline"
+          ? buildTimelineMessage(kb, now, card)
+          : buildSourcesMessage(kb, card);
+    cached.messages.set(key, message);
+  }
+  return message;
+}
+
+/** Plain help never changes. */
+let plainHelp: SlackMessage | null = null;
+
+/**
+ * The reply to every command except the digest ones, which need storage and a channel: the same for
+ * Slack and the local console. Card messages are shared between replies, so callers must not change them.
+ */
+export function replyTo(command: Exclude<TalksCommand, { kind: "digest" }>, context: ReplyContext): Reply {
+  const { engine, now, ephemeral } = context;
+  switch (command.kind) {
+    case "ask":
+      return answerQuestion(command.question, context);
+    case "status":
+    case "timeline":
+    case "sources":
+      return { message: cachedCard(command.kind, engine.kb, now, ephemeral), logRecord: null };
+    case "help":
+      if (command.unrecognised !== null) {
+        return { message: buildHelpMessage(command.unrecognised), logRecord: null };
+      }
+      plainHelp ??= buildHelpMessage();
+      return { message: plainHelp, logRecord: null };
+    case "digest-invalid":
+      return { message: buildNoticeMessage(command.problem), logRecord: null };
+  }
+}
+
+/**
+ * The public copy of a shared ephemeral reply, rebuilt from the data rather than taken from the
+ * click's payload. Null when the shared entry is no longer in the data.
+ */
+export function sharedMessage(
+  target: ShareTarget,
+  context: Pick<ReplyContext, "engine" | "now">,
+  sharedBy: string,
+): SlackMessage | null {
+  const { engine, now } = context;
+  switch (target.kind) {
+    case "status":
+      return buildStatusMessage(engine.kb, now, { sharedBy });
+    case "timeline":
+      return buildTimelineMessage(engine.kb, now, { sharedBy });
+    case "sources":
+      return buildSourcesMessage(engine.kb, { sharedBy });
+    case "answer": {
+      const answer = engine.answerEntry(target.entryId);
+      if (answer === null) return null;
+      return buildAnswerMessage(answer, {
+        now,
+        normalisedQuestion: target.normalisedQuestion,
+        sharedBy,
+        ...(target.question === null ? {} : { question: target.question }),
+      });
+    }
+  }
+}

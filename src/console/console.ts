@@ -1,0 +1,105 @@
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { AnswerEngine } from "../answers/types.js";
+import { ACTION_IDS, decodeSuggestion, type SuggestionValue } from "../blocks/actions.js";
+import { buildAnswerMessage } from "../blocks/answer.js";
+import { buildNoticeMessage } from "../blocks/notice.js";
+import type { SlackMessage } from "../blocks/types.js";
+import { parseTalksCommand } from "../commands/parse.js";
+import { type Reply, replyTo } from "../commands/respond.js";
+import type { Logger } from "../logging/logger.js";
+import type { QuestionLog } from "../storage/types.js";
+import {
+  CONSOLE_BANNER,
+  CONSOLE_DIGEST,
+  CONSOLE_ERROR,
+  CONSOLE_PICK_SUGGESTION,
+  CONSOLE_PROMPT,
+  CONSOLE_USAGE,
+} from "./messages.js";
+import { renderMessage } from "./render-blocks.js";
+
+export interface ConsoleDeps {
+  input: Readable;
+  output: Writable;
+  getEngine: () => AnswerEngine;
+  now: () => Date;
+  questionLog: QuestionLog;
+  logger: Logger;
+  /** Show a prompt before each line (off when stdin is not a terminal). */
+  prompt?: boolean;
+}
+
+/** The suggested questions of a decline, read back from its buttons so typing "2" can ask one. */
+function suggestionsOf(message: SlackMessage): SuggestionValue[] {
+  return message.blocks.flatMap((block) =>
+    block.type === "actions"
+      ? block.elements.flatMap((element) =>
+          element.type === "button" && element.action_id?.startsWith(ACTION_IDS.suggestionPrefix) === true
+            ? [decodeSuggestion(element.value)].filter((value): value is SuggestionValue => value !== null)
+            : [],
+        )
+      : [],
+  );
+}
+
+/** "/talks status", "@talks what next?" and "what next?" all mean the same to the console. */
+function commandText(line: string): string {
+  return line
+    .replace(/^\/talks\b/i, "")
+    .replace(/^@talks\b/i, "")
+    .trim();
+}
+
+function replyToLine(line: string, deps: ConsoleDeps, suggestions: readonly SuggestionValue[]): Reply {
+  const engine = deps.getEngine();
+  const now = deps.now();
+  const picked = /^\d+$/.test(line) ? suggestions[Number(line) - 1] : undefined;
+  if (picked !== undefined) {
+    const answer = engine.answerEntry(picked.entryId);
+    if (answer !== null) {
+      return {
+        message: buildAnswerMessage(answer, { now, normalisedQuestion: picked.normalisedQuestion }),
+        logRecord: null,
+      };
+    }
+  }
+  const command = parseTalksCommand(commandText(line));
+  if (command.kind === "digest") return { message: buildNoticeMessage(CONSOLE_DIGEST), logRecord: null };
+  return replyTo(command, { engine, now, ephemeral: false });
+}
+
+/**
+ * Runs the bot on stdin/stdout with the same router and Block Kit builders as Slack, rendered as
+ * text. Resolves when the input ends.
+ */
+export async function runConsole(deps: ConsoleDeps): Promise<void> {
+  const { output } = deps;
+  const write = (text: string) => output.write(`${text}\n`);
+  write(CONSOLE_BANNER);
+  write(CONSOLE_USAGE);
+  const lines = createInterface({ input: deps.input, terminal: false });
+  const prompt = () => {
+    if (deps.prompt === true) output.write(CONSOLE_PROMPT);
+  };
+  let suggestions: SuggestionValue[] = [];
+  prompt();
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (line !== "") {
+      try {
+        const reply = replyToLine(line, deps, suggestions);
+        write("");
+        write(renderMessage(reply.message));
+        suggestions = suggestionsOf(reply.message);
+        if (suggestions.length > 0) write(CONSOLE_PICK_SUGGESTION(suggestions.length));
+        write("");
+        if (reply.logRecord !== null) await deps.questionLog.logQuestion(reply.logRecord);
+      } catch (error) {
+        deps.logger.error({ err: error }, "the console could not answer a line");
+        write(CONSOLE_ERROR);
+      }
+    }
+    prompt();
+  }
+}

@@ -1,0 +1,648 @@
+/**
+ * The language knowledge the matcher needs, as plain data a curator can read and extend. Everything here is
+ * general (English function words, spelling variants, domain synonyms); nothing is tied to one question.
+ */
+
+/**
+ * Words that carry no meaning for matching: articles, pronouns, auxiliaries, politeness, chat filler and
+ * generic "tell me about" verbs. Question words are dropped too: the content words decide the entry.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `a an the and or but nor so yet if then than that this these those there here
+  is are was were be been being am isnt arent wasnt werent ain
+  do does did doing done dont doesnt didnt have has had having havent hasnt hadnt
+  will would shall should can could may might must wont wouldnt cant couldnt shouldnt
+  i me my mine myself we us our ours you your yours u ur he him his she her hers it its they them their theirs
+  what whats which whom whose how hows r ya yall
+  of to in on at by for from with without about into onto over under as up down out off
+  between among while during since until per via upon within across around
+  any some all each every no not yes also just only very really quite too more most much many lot lots
+  please pls plz thanks thank thx ty hi hey hello yo ok okay bro dude mate guys folks lol tbh rn idk btw fyi
+  tell told say said says know knows knew explain explained describe give gives gimme lemme show shows let lets
+  like need needs wonder wondering curious question questions ask asking answer
+  get got gets go going gone thing things stuff something anything everything one ones
+  bot talksbot according
+  currently now today right exactly actually basically even already lately recently anymore soon yet
+  kind sort type way`.split(/\s+/),
+);
+
+/**
+ * Question words are kept as terms: "why no ceasefire" and "is there a ceasefire" are different entries.
+ * Chat spellings of them are mapped first (see SPELLING_VARIANTS).
+ */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set(["why", "when", "where", "who"]);
+
+/**
+ * "may" is a stop word except as the month next to a day number ("May 19", "19 may"); this is handled in
+ * the tokenizer, which needs to know which tokens are month names.
+ */
+export const MONTHS: ReadonlySet<string> = new Set([
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+]);
+
+export const MONTH_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  jan: "january",
+  feb: "february",
+  mar: "march",
+  apr: "april",
+  jun: "june",
+  jul: "july",
+  aug: "august",
+  sep: "september",
+  sept: "september",
+  oct: "october",
+  nov: "november",
+  dec: "december",
+};
+
+/**
+ * Spellings of the same name or word that people type interchangeably, mapped to one form before anything
+ * else looks at the token. Transliterations first, then British → American spellings.
+ */
+export const SPELLING_VARIANTS: Readonly<Record<string, string>> = {
+  wen: "when",
+  wanna: "want",
+  wat: "what",
+  wut: "what",
+  wot: "what",
+  wich: "which",
+  wher: "where",
+  whos: "who",
+  whens: "when",
+  wheres: "where",
+  whys: "why",
+  zelensky: "zelenskyy",
+  zelenskiy: "zelenskyy",
+  zelenski: "zelenskyy",
+  zelenskij: "zelenskyy",
+  zelenskyi: "zelenskyy",
+  zelenskii: "zelenskyy",
+  zelenskyyy: "zelenskyy",
+  zelenskys: "zelenskyy",
+  zelenskyys: "zelenskyy",
+  volodimir: "volodymyr",
+  vladimir: "vladimir",
+  odessa: "odesa",
+  kiev: "kyiv",
+  kyyiv: "kyiv",
+  kiyv: "kyiv",
+  medinskiy: "medinsky",
+  medinski: "medinsky",
+  medinskii: "medinsky",
+  medinskij: "medinsky",
+  istambul: "istanbul",
+  constantinople: "istanbul",
+  defence: "defense",
+  offence: "offense",
+  centre: "center",
+  programme: "program",
+  favour: "favor",
+  behaviour: "behavior",
+  honour: "honor",
+  neighbour: "neighbor",
+  labour: "labor",
+  rumour: "rumor",
+  endeavour: "endeavor",
+  annexated: "annexed",
+  annexation: "annex",
+  travelling: "traveling",
+  cancelled: "canceled",
+  ceasefires: "ceasefire",
+};
+
+/**
+ * Words ending in "-ise" that are not British spellings of "-ize" verbs, so the British → American rule
+ * leaves them alone.
+ */
+export const ISE_EXCEPTIONS: ReadonlySet<string> = new Set(
+  `advise advised advises advising arise arises arising chastise compromise compromised compromises
+  concise despise devise devised disguise enterprise exercise exercised exercises expertise franchise
+  improvise merchandise noise otherwise likewise clockwise premise precise promise promised promises
+  promising praise praised raise raised raises raising revise revised reviser revising rise rises rising
+  supervise supervised surmise surprise surprised surprises surprising televise wise cruise cruises
+  poise reprise paradise treatise demise excise incise bruise`.split(/\s+/),
+);
+
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+
+export const ORDINAL_WORDS: Readonly<Record<string, number>> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  nineteenth: 19,
+  twentieth: 20,
+  thirtieth: 30,
+};
+
+export const NUMBER_SCALES: Readonly<Record<string, number>> = {
+  hundred: 100,
+  thousand: 1000,
+  million: 1_000_000,
+  billion: 1_000_000_000,
+};
+
+/**
+ * Multi-word expressions that mean one thing, rewritten to a single token before stop words are dropped
+ * (so "prisoner of war" survives as one idea). Keys are space-separated normalised words.
+ */
+const NEGATIONS = [
+  "wont",
+  "dont",
+  "doesnt",
+  "didnt",
+  "not",
+  "never",
+  "cant",
+  "wouldnt",
+  "refuse to",
+  "refuses to",
+];
+const ASSENT = ["accept", "agree", "agree to", "support", "want"];
+
+/** "won't accept", "doesn't want", "refuses to agree to" all mean opposing. */
+const NEGATED_ASSENT: Record<string, string> = Object.fromEntries(
+  NEGATIONS.flatMap((negation) => ASSENT.map((verb) => [`${negation} ${verb}`, "oppose"])),
+);
+
+export const PHRASES: Readonly<Record<string, string>> = {
+  ...NEGATED_ASSENT,
+  "cease fire": "ceasefire",
+  "stop fighting": "ceasefire",
+  "stop the fighting": "ceasefire",
+  "end the fighting": "ceasefire",
+  "prisoner of war": "prisoner",
+  "prisoners of war": "prisoner",
+  "united states": "usa",
+  "united states of america": "usa",
+  "white house": "usa",
+  "european union": "europe",
+  "european commission": "europe",
+  "von der leyen": "leyen",
+  vonderleyen: "leyen",
+  vdl: "leyen",
+  "russian president": "putin",
+  "president of russia": "putin",
+  "ukrainian president": "zelenskyy",
+  "president of ukraine": "zelenskyy",
+  "us president": "trump",
+  "usa president": "trump",
+  "president of the usa": "trump",
+  "american president": "trump",
+  "president of the us": "trump",
+  potus: "trump",
+  "the donald": "trump",
+  "defense secretary": "hegseth",
+  "defense chief": "hegseth",
+  "secretary of defense": "hegseth",
+  "pentagon chief": "hegseth",
+  "war secretary": "hegseth",
+  "peace deal": "peace",
+  "peace agreement": "peace",
+  "peace process": "talks",
+  "peace negotiations": "talks",
+  "peace talks": "talks",
+  "how long": "duration",
+  "how many": "count",
+  "how much": "count",
+  "number of": "count",
+  "how old": "age",
+  "how many years": "duration",
+  "phone call": "phone",
+  "phone conversation": "phone",
+  "telephone call": "phone",
+  "spoke on the phone": "phone",
+  "last ditch": "lastditch",
+  "last gasp": "lastditch",
+  "last chance": "lastditch",
+  "hail mary": "lastditch",
+  "no show": "noshow",
+  "did not attend": "noshow",
+  "didnt attend": "noshow",
+  "didnt show up": "noshow",
+  "did not show up": "noshow",
+  "power grid": "grid",
+  "ask for": "demand",
+  "asks for": "demand",
+  "asked for": "demand",
+  "asking for": "demand",
+  "call for": "demand",
+  "calls for": "demand",
+  "called for": "demand",
+  "calling for": "demand",
+  "push for": "demand",
+  "pushing for": "demand",
+  "pushed for": "demand",
+  "ramp up": "escalate",
+  "ramping up": "escalate",
+  "ramped up": "escalate",
+  "step up": "escalate",
+  "stepping up": "escalate",
+  "stepped up": "escalate",
+  "riding on": "stake",
+  "last resort": "lastditch",
+  "final attempt": "lastditch",
+  "final effort": "lastditch",
+  "take place": "",
+  "taking place": "",
+  "put forward": "proposed",
+  "come up with": "proposed",
+  "came up with": "proposed",
+  "i want to know": "",
+  "i wanna know": "",
+  "i would like to know": "",
+  "is it true": "",
+  "what about": "",
+  "any word on": "",
+  "the deal with": "",
+  "what is going on": "",
+  "whats going on": "",
+  "going on with": "",
+  "red lines": "demand",
+  "red line": "demand",
+  "face to face": "person",
+  "in person": "person",
+  "one on one": "person",
+  "head to head": "person",
+  "tit for tat": "retaliate",
+  "hit back": "retaliate",
+  "strike back": "retaliate",
+  "struck back": "retaliate",
+  "fight back": "retaliate",
+  "fought back": "retaliate",
+  "death toll": "casualty",
+  "body count": "casualty",
+  "kremlin team": "russia delegation",
+  negotiator: "delegation",
+  negotiators: "delegation",
+  "negotiating team": "delegation",
+  "news outlets": "outlet",
+  "news sources": "outlet",
+  "news source": "outlet",
+  "news outlet": "outlet",
+  "lower level": "low level",
+  "low ranking": "low level",
+  "junior level": "low level",
+};
+
+/**
+ * Groups of words that mean the same thing in this domain. The first word of each group is the form every
+ * other word is rewritten to (after stemming), so the index and the query meet on one token.
+ */
+export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ["ceasefire", "truce", "armistice", "cessation"],
+  ["exchange", "swap", "swapped", "swapping", "trade", "traded", "trading"],
+  [
+    "talks",
+    "talk",
+    "negotiation",
+    "negotiations",
+    "negotiate",
+    "negotiating",
+    "negotiated",
+    "diplomacy",
+    "diplomatic",
+    "dialogue",
+    "discussion",
+    "discussions",
+  ],
+  [
+    "prisoner",
+    "prisoners",
+    "pow",
+    "pows",
+    "captive",
+    "captives",
+    "detainee",
+    "detainees",
+    "hostage",
+    "hostages",
+  ],
+  ["russia", "russian", "russians", "kremlin", "moscow"],
+  ["ukraine", "ukrainian", "ukrainians", "kyiv"],
+  ["zelenskyy", "volodymyr"],
+  ["putin", "putins"],
+  ["trump", "donald"],
+  ["usa", "america", "american", "americans", "washington"],
+  ["europe", "european", "europeans", "eu", "brussels"],
+  ["leyen", "ursula"],
+  ["hegseth", "pete", "pentagon"],
+  ["medinsky"],
+  ["istanbul", "turkey", "turkiye", "turkish"],
+  ["odesa"],
+  ["crimea", "crimean", "peninsula"],
+  ["child", "children", "kid", "kids", "minor", "minors", "youngster"],
+  [
+    "kidnap",
+    "kidnapped",
+    "kidnapping",
+    "abducted",
+    "abduction",
+    "abduct",
+    "deported",
+    "deportation",
+    "stolen",
+  ],
+  ["sanction", "sanctions", "sanctioned", "penalty", "penalties", "embargo"],
+  [
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "struck",
+    "bombing",
+    "bombed",
+    "bomb",
+    "shelling",
+    "shelled",
+    "raid",
+    "raids",
+    "assault",
+    "assaults",
+    "offensive",
+  ],
+  ["drone", "drones", "uav", "uavs", "shahed"],
+  ["missile", "missiles", "rocket", "rockets"],
+  ["war", "conflict", "fighting", "invasion", "hostilities"],
+  ["kill", "killed", "killing", "dead", "died", "die", "death", "deaths", "murdered", "slain"],
+  ["civilian", "civilians", "people", "residents", "population"],
+  ["city", "cities", "town", "towns"],
+  [
+    "demand",
+    "demands",
+    "condition",
+    "conditions",
+    "precondition",
+    "preconditions",
+    "terms",
+    "insist",
+    "insists",
+  ],
+  [
+    "offer",
+    "offering",
+    "offered",
+    "proposal",
+    "proposed",
+    "propose",
+    "proposes",
+    "proposing",
+    "invitation",
+    "publish",
+    "published",
+    "unveil",
+    "unveiled",
+    "present",
+    "presented",
+    "introduce",
+    "introduced",
+    "announce",
+    "announced",
+  ],
+  ["meet", "meeting", "meetings", "met", "summit", "encounter", "session", "sessions"],
+  ["round", "rounds"],
+  ["where", "venue", "location", "host", "hosting", "hosted", "hosts"],
+  ["delegation", "delegations", "team", "envoy", "envoys", "representatives"],
+  ["lead", "leads", "leading", "led", "head", "heads", "headed", "heading", "chief", "chair", "chaired"],
+  [
+    "oppose",
+    "opposes",
+    "opposed",
+    "opposing",
+    "reject",
+    "rejects",
+    "rejected",
+    "refuse",
+    "refuses",
+    "refused",
+    "resist",
+    "resists",
+    "resistance",
+    "against",
+  ],
+  ["surrender", "capitulation", "capitulate", "capitulating"],
+  ["neutral", "neutrality"],
+  ["demilitarize", "demilitarization", "disarm", "disarmament"],
+  ["recognize", "recognition", "recognise", "acknowledge"],
+  ["annex", "annexed", "annexing", "annexation", "occupied", "occupation", "seized"],
+  ["territory", "territories", "land", "lands", "region", "regions", "area", "areas"],
+  ["withdraw", "withdrawal", "withdrawing", "pull", "pullout", "retreat", "leave"],
+  [
+    "mediate",
+    "mediation",
+    "mediator",
+    "mediating",
+    "broker",
+    "brokering",
+    "brokered",
+    "intermediary",
+    "middleman",
+  ],
+  [
+    "outlet",
+    "outlets",
+    "source",
+    "sources",
+    "publication",
+    "publications",
+    "media",
+    "newspaper",
+    "newspapers",
+    "site",
+    "sites",
+    "website",
+    "websites",
+    "quote",
+    "quoting",
+    "quoted",
+    "cite",
+    "citing",
+    "cited",
+  ],
+  ["accuse", "accused", "accuses", "accusing", "accusation", "blame", "blamed", "blames"],
+  ["hide", "hiding", "hid", "hidden", "dodging", "dodge", "evading", "evade", "avoiding", "avoid"],
+  ["decision", "decisions", "decide", "deciding"],
+  ["tougher", "harsher", "stronger", "tough", "harsh", "stricter", "strict", "heavier"],
+  ["retaliate", "retaliation", "retaliatory", "counterattack", "counterattacks", "revenge"],
+  [
+    "serious",
+    "seriously",
+    "sincere",
+    "genuine",
+    "genuinely",
+    "committed",
+    "willing",
+    "willingness",
+    "intent",
+    "intention",
+    "intentions",
+    "interested",
+    "interest",
+    "keen",
+    "eager",
+  ],
+  [
+    "hesitancy",
+    "hesitant",
+    "hesitate",
+    "hesitation",
+    "reluctance",
+    "reluctant",
+    "unwilling",
+    "unwillingness",
+    "stalling",
+  ],
+  [
+    "criticize",
+    "criticism",
+    "criticized",
+    "criticise",
+    "criticised",
+    "denounce",
+    "denounced",
+    "condemn",
+    "condemned",
+    "slam",
+    "slammed",
+    "dismissed",
+  ],
+  ["absence", "absent", "skip", "skipped", "snub", "snubbed", "noshow"],
+  ["nato", "alliance"],
+  ["west", "western", "westerners", "allies", "ally", "allied"],
+  ["unity", "united", "unite", "unified", "unify", "solidarity", "cohesion"],
+  ["infrastructure", "buildings", "grid"],
+  ["plan", "plans", "formula", "framework", "blueprint", "roadmap"],
+  ["cost", "costs", "toll", "casualty", "casualties", "victims", "suffering"],
+  [
+    "escalate",
+    "escalating",
+    "escalated",
+    "escalation",
+    "intensify",
+    "intensifying",
+    "intensified",
+    "ramping",
+    "increase",
+    "increasing",
+    "worsen",
+    "worsening",
+  ],
+  ["stake", "stakes", "matter", "matters", "important", "importance", "significance", "significant"],
+  ["lastditch", "desperate", "desperation"],
+  ["earlier", "previous", "prior", "past", "former"],
+  ["fail", "failed", "unsuccessful", "fruitless", "collapsed", "flopped"],
+  ["phone", "phoned", "telephone", "rang", "spoke", "conversation"],
+  ["schedule", "scheduled", "slated", "expected", "upcoming", "next"],
+  ["long", "longer", "duration", "length"],
+  ["direct", "directly"],
+  [
+    "agree",
+    "agreed",
+    "agreement",
+    "deal",
+    "deals",
+    "accord",
+    "consensus",
+    "accept",
+    "accepted",
+    "accepts",
+    "accepting",
+  ],
+];
+
+/**
+ * Generic words that say little about the topic ("latest", "situation", "happen"): they weigh a small fixed
+ * amount wherever they appear, so "what's the latest" can still find the overview while "latest on the
+ * ceasefire" is decided by "ceasefire".
+ */
+export const LIGHT_WORDS: ReadonlySet<string> = new Set(
+  `latest news update updates info information detail details summary summarize recap brief overview rundown
+  tldr status situation happen happened happening story think thought mean means meant make makes made take
+  took put come came look looks looking seem seems seemed point points part fact facts anyone someone
+  somebody anybody everyone time times place places progress state try tried trying tries attempt attempts
+  attempted attempting use used using role roles play plays playing played true false correct accurate
+  confirm confirmed`.split(/\s+/),
+);
+
+/**
+ * Named people and parties, by kind. A phrasing about one of a kind does not answer a question about
+ * another of the same kind ("who leads Ukraine's delegation" is not "who leads Russia's delegation").
+ * Written as words; the matcher compares their terms.
+ */
+export const ENTITY_KINDS: readonly (readonly string[])[] = [
+  ["putin", "zelenskyy", "trump", "medinsky", "hegseth", "leyen"],
+  ["russia", "ukraine", "usa", "europe", "nato"],
+  ["odesa", "istanbul", "crimea"],
+];
+
+/**
+ * Words that place a question in this subject: the war, the talks and the people in them. A question that
+ * shares only everyday words with a phrasing ("what's the date", "how old are you", "repeat that") is not
+ * about the talks, however well those words match, so its confidence is cut. Numbers the knowledge base
+ * uses and the named entities count as topic words too.
+ */
+export const TOPIC_WORDS: readonly string[] =
+  `ceasefire exchange talks prisoner sanctions attack drone missile war
+  kill civilian demand offer delegation oppose surrender neutrality demilitarize recognize annex territory
+  withdraw mediate outlet accuse hide tougher retaliate serious hesitancy criticize absence west unity
+  infrastructure plan cost escalate stake lastditch round peace violence carnage impasse tensions kidnap
+  child conflict military troops army soldiers minister defense invasion occupied frontline sovereignty
+  security guarantees aid weapons diplomat treaty ultimatum reiterate bases cities strikes unconditional
+  independence low earlier previous sides`.split(/\s+/);
+
+/** Everyday forms of topic words: "talk to you" is small talk, "the talks" are negotiations. */
+export const EVERYDAY_FORMS: ReadonlySet<string> = new Set([
+  "talk",
+  "talking",
+  "talked",
+  "speak",
+  "speaking",
+]);

@@ -1,0 +1,89 @@
+import { DIGEST_NEEDS_SLASH_COMMAND, MENTION_HOW_TO } from "../blocks/messages.js";
+import { buildNoticeMessage } from "../blocks/notice.js";
+import { parseTalksCommand } from "../commands/parse.js";
+import { type Reply, replyTo } from "../commands/respond.js";
+import type { QuestionLogRecord } from "../storage/types.js";
+import type { ListenerDeps } from "./types.js";
+
+/** Removes mentions of the bot itself, so "@talks what next?" is the question "what next?". */
+export function stripBotMention(text: string, botUserId: string | undefined): string {
+  const mention =
+    botUserId === undefined
+      ? /^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/
+      : new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, "g");
+  return text.replace(mention, " ").trim();
+}
+
+/**
+ * The reply to a mention or a direct message: the same router as `/talks`, public (no Share button),
+ * and a short how-to when there is no question at all.
+ */
+export function replyToConversation(
+  text: string,
+  teamId: string,
+  deps: ListenerDeps,
+): Reply & { handledAs: string } {
+  if (text.trim() === "") {
+    return { message: buildNoticeMessage(MENTION_HOW_TO), logRecord: null, handledAs: "how-to" };
+  }
+  const command = parseTalksCommand(text);
+  if (command.kind === "digest") {
+    return { message: buildNoticeMessage(DIGEST_NEEDS_SLASH_COMMAND), logRecord: null, handledAs: "digest" };
+  }
+  const reply = replyTo(command, { engine: deps.getEngine(), now: deps.now(), ephemeral: false, teamId });
+  return { ...reply, handledAs: command.kind };
+}
+
+/** The question log must never cost the user an answer: a failure is logged, not thrown. */
+export async function recordQuestion(deps: ListenerDeps, record: QuestionLogRecord | null): Promise<void> {
+  if (record === null) return;
+  try {
+    await deps.questionLog.logQuestion(record);
+  } catch (error) {
+    deps.logger.warn({ err: error }, "could not record the question in the question log");
+  }
+}
+
+/** Who asked what kind of thing: the context of a request's one log line. No user text, no tokens. */
+export type HandledContext =
+  | { kind: "command"; command: string; trigger: string; teamId: string; channelId: string }
+  | { kind: "event"; event: string; eventId: string; teamId: string; retryNum: number }
+  | { kind: "action"; action: string; trigger: string; teamId: string | null; channelId: string | null };
+
+/** What the bot made of a request, for its log line. */
+export interface HandledOutcome {
+  /** What was asked for: "ask", "status", "digest", "feedback"… */
+  handledAs?: string;
+  entryId?: string | null;
+  confidence?: number | null;
+  answered?: boolean | null;
+  [detail: string]: unknown;
+}
+
+/** The outcome of a reply that may have answered a question. */
+export function outcomeOf(reply: Reply, handledAs: string): HandledOutcome {
+  return {
+    handledAs,
+    entryId: reply.logRecord?.entryId ?? null,
+    confidence: reply.logRecord?.confidence ?? null,
+    answered: reply.logRecord?.answered ?? null,
+  };
+}
+
+/** The one info line per handled command, event or action: what it was, what came of it, how long it took. */
+export function logHandled(
+  deps: Pick<ListenerDeps, "logger">,
+  context: HandledContext,
+  outcome: HandledOutcome,
+  startedAt: number,
+): void {
+  deps.logger.info({ ...context, ...outcome, latencyMs: Date.now() - startedAt }, "handled");
+}
+
+/**
+ * Lets other requests that arrived in the same burst be acknowledged before this one's answer is
+ * worked out: the answer can wait a moment, Slack's 3-second ack deadline cannot.
+ */
+export function yieldToOtherAcks(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,11 @@
+import type { App } from "@slack/bolt";
+import type { ListenerDeps } from "../types.js";
+import { register as registerActions } from "./actions/index.js";
+import { register as registerCommands } from "./commands/index.js";
+import { register as registerEvents } from "./events/index.js";
+
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  registerCommands(app, deps);
+  registerEvents(app, deps);
+  registerActions(app, deps);
+}

@@ -1,0 +1,194 @@
+import type { Readable, Writable } from "node:stream";
+import { type DestinationStream, pino } from "pino";
+import { createAnswerEngine } from "./answers/engine.js";
+import type { AnswerEngine } from "./answers/types.js";
+import type { Config } from "./config/env.js";
+import { runConsole } from "./console/console.js";
+import { watchKnowledge } from "./curation/watch-knowledge.js";
+import { createDigestBuilder } from "./digest/build.js";
+import { createDigestCommandHandler, createHomeDigestLoader } from "./digest/commands.js";
+import { createSlackDigestPoster } from "./digest/poster.js";
+import { createDigestScheduler, type DigestScheduler } from "./digest/scheduler.js";
+import { type HealthDeps, type HealthServer, healthRoutes, startHealthServer } from "./health/health.js";
+import { createLogger, type Logger } from "./logging/logger.js";
+import { createSlackApp } from "./slack/app.js";
+import { createStorageEventDeduplicator } from "./slack/storage-event-deduplicator.js";
+import type { SlackAppDeps } from "./slack/types.js";
+import { openStorage } from "./storage/open.js";
+import type { Storage } from "./storage/types.js";
+
+export interface StartOptions {
+  /** Where log lines go; defaults to stdout, or stderr in the console so answers stay readable. */
+  logDestination?: DestinationStream;
+  stdin?: Readable;
+  stdout?: Writable;
+  /** Slack dependencies to use instead of the storage-backed ones (tests). */
+  overrides?: Partial<Omit<SlackAppDeps, "config" | "logger" | "getEngine">>;
+}
+
+export interface RunningApp {
+  mode: Config["slack"]["mode"];
+  logger: Logger;
+  /** HTTP mode: the bound port. */
+  port: number | null;
+  /** Where GET /healthz answers on its own server: Socket Mode with HEALTH_PORT set, else null. */
+  healthPort: number | null;
+  /** What the bot remembers; open until `stop()`. */
+  storage: Storage;
+  /** The answer engine over the data being served now (swapped when curators edit the data). */
+  getEngine: () => AnswerEngine;
+  /** Delivers daily digests; null in the console, which posts nothing to Slack. */
+  scheduler: DigestScheduler | null;
+  /** Console: resolves when the input ends. Slack modes: resolves at once. */
+  finished: Promise<void>;
+  /**
+   * Stops taking requests and digest checks, lets the answers in flight and a digest delivery in
+   * progress finish, then closes the data and the store.
+   */
+  stop(): Promise<void>;
+}
+
+/** Configured values that must never appear in a log line, whatever their shape. */
+function secretsOf(config: Config): string[] {
+  const slack = config.slack;
+  const values = [config.databaseUrl];
+  if (slack.mode !== "console") values.push(slack.botToken, slack.signingSecret);
+  if (slack.mode === "socket") values.push(slack.appToken);
+  return values.filter((value): value is string => value !== null && value !== "");
+}
+
+/**
+ * Loads the data, opens the store and starts the bot the config asks for: the local console without
+ * Slack credentials, otherwise Bolt in HTTP or Socket Mode with the digest scheduler. Throws
+ * KnowledgeBaseError on broken data and StorageUnavailableError when the database cannot be reached.
+ */
+export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
+  const slack = config.slack;
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets: secretsOf(config),
+    destination:
+      options.logDestination ??
+      (slack.mode === "console" ? pino.destination({ fd: 2, sync: true }) : undefined),
+  });
+  const knowledge = watchKnowledge({ dir: config.knowledgeDir, build: createAnswerEngine, logger });
+  const getEngine = () => knowledge.current();
+  let storage: Storage;
+  try {
+    storage = await openStorage({
+      databaseUrl: config.databaseUrl ?? undefined,
+      dataDir: config.dataDir,
+      onPoolError: (error) => logger.error({ err: error }, "database connection lost"),
+    });
+  } catch (error) {
+    knowledge.close();
+    throw error;
+  }
+  const buildDigest = createDigestBuilder({ knowledge: () => getEngine().kb, storage });
+  const deps: SlackAppDeps = {
+    config,
+    logger,
+    getEngine,
+    now: () => new Date(),
+    feedback: storage,
+    questionLog: storage,
+    // In the store, not in memory: Slack may redeliver an event to another copy of the app.
+    events: createStorageEventDeduplicator({ storage, logger }),
+    digest: createDigestCommandHandler({
+      storage,
+      defaultTimeZone: config.digestDefaultTimeZone,
+      buildDigest,
+    }),
+    homeDigest: createHomeDigestLoader(storage),
+    ...options.overrides,
+  };
+  const base = { logger, storage, getEngine };
+
+  if (slack.mode === "console") {
+    const stdin = options.stdin ?? process.stdin;
+    let closing: Promise<void> | null = null;
+    // The file watcher and the database keep the process alive, so the end of input closes them.
+    const close = () => {
+      closing ??= (async () => {
+        knowledge.close();
+        await storage.close();
+      })();
+      return closing;
+    };
+    const finished = runConsole({
+      input: stdin,
+      output: options.stdout ?? process.stdout,
+      getEngine,
+      now: deps.now,
+      questionLog: deps.questionLog,
+      logger,
+      prompt: "isTTY" in stdin && stdin.isTTY === true,
+    }).finally(close);
+    return {
+      ...base,
+      mode: "console",
+      port: null,
+      healthPort: null,
+      scheduler: null,
+      finished,
+      stop: async () => {
+        stdin.destroy();
+        await close();
+      },
+    };
+  }
+
+  const health: HealthDeps = { getEngine, storage };
+  const slackApp = createSlackApp(
+    slack.mode === "http" ? { customRoutes: healthRoutes(health), ...deps } : deps,
+  );
+  const scheduler = createDigestScheduler({
+    storage,
+    poster: createSlackDigestPoster({ token: slack.botToken, slackApiUrl: slack.apiUrl }),
+    buildDigest,
+    logger,
+    checkEverySeconds: config.digestCheckSeconds,
+    questionLogDays: config.questionLogDays,
+  });
+  let port: number | null;
+  let healthServer: HealthServer | null = null;
+  try {
+    ({ port } = await slackApp.start());
+    // Socket Mode has no server of its own for a load balancer or orchestrator to poll.
+    if (slack.mode === "socket" && config.healthPort !== null) {
+      healthServer = await startHealthServer({ port: config.healthPort, deps: health });
+    }
+  } catch (error) {
+    await slackApp.stop().catch(() => undefined);
+    knowledge.close();
+    await storage.close();
+    throw error;
+  }
+  scheduler.start();
+  const kb = getEngine().kb;
+  logger.info(
+    {
+      mode: slackApp.mode,
+      port,
+      healthPort: healthServer?.port ?? null,
+      storage: storage.kind,
+      entries: kb.entries.length,
+      dataVersion: kb.version,
+    },
+    "talks bot is running",
+  );
+  return {
+    ...base,
+    mode: slackApp.mode,
+    port,
+    healthPort: healthServer?.port ?? null,
+    scheduler,
+    finished: Promise.resolve(),
+    stop: async () => {
+      // Both wait for their work in progress (answers, a digest delivery), which still needs the store.
+      await Promise.all([slackApp.stop(), scheduler.stop(), healthServer?.close()]);
+      knowledge.close();
+      await storage.close();
+    },
+  };
+}

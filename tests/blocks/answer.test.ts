@@ -1,0 +1,167 @@
+import { describe, expect, it } from "vitest";
+import { ACTION_IDS, decodeFeedback, decodeShare, decodeSuggestion } from "../../src/blocks/actions.js";
+import { buildAnswerMessage, MAX_SUGGESTIONS } from "../../src/blocks/answer.js";
+import { BLOCK_TEXT } from "../../src/blocks/messages.js";
+import type { Block } from "../../src/blocks/types.js";
+import { allText, limitViolations } from "../helpers/block-limits.js";
+import { ANSWERED, DECLINED } from "../helpers/knowledge.js";
+
+const NOW = new Date("2026-11-25T12:00:00Z");
+const RECENT = new Date("2025-08-01T12:00:00Z");
+
+function buttons(blocks: readonly Block[]) {
+  return blocks
+    .flatMap((block) => (block.type === "actions" ? block.elements : []))
+    .filter((e) => e.type === "button");
+}
+
+function contexts(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((block) =>
+    block.type === "context" ? block.elements.map((e) => ("text" in e ? e.text : "")) : [],
+  );
+}
+
+describe("buildAnswerMessage — answered", () => {
+  const message = buildAnswerMessage(ANSWERED, {
+    now: NOW,
+    normalisedQuestion: "next round",
+    shareable: true,
+    question: "Next round?",
+  });
+
+  it("matches the expected structure", () => {
+    expect(message).toMatchSnapshot();
+  });
+
+  it("shows the answer, then the outlets with their date, then how old it is", () => {
+    expect(message.blocks[1]).toEqual({ type: "section", text: { type: "mrkdwn", text: ANSWERED.text } });
+    expect(contexts(message.blocks)).toContain("Sources: AP News, Newsmax · 22 Jul 2025");
+    expect(contexts(message.blocks)).toContain("As of 22 Jul 2025 — 16 months ago");
+  });
+
+  it("says nothing about age while the information is fresh", () => {
+    const fresh = buildAnswerMessage(ANSWERED, { now: RECENT, normalisedQuestion: "q" });
+    expect(allText(fresh.blocks)).not.toContain("As of");
+  });
+
+  it("quotes the evidence when it adds to the answer, not when it repeats it", () => {
+    const evidence = "Zelenskyy’s proposal comes ahead of a third round of negotiations";
+    const quoted = buildAnswerMessage({ ...ANSWERED, evidence }, { now: NOW, normalisedQuestion: "q" });
+    expect(quoted.blocks[1]).toEqual({ type: "section", text: { type: "mrkdwn", text: `> ${evidence}` } });
+    const repeating = buildAnswerMessage(
+      { ...ANSWERED, evidence: ANSWERED.text },
+      { now: NOW, normalisedQuestion: "q" },
+    );
+    expect(repeating.blocks.some((b) => b.type === "section" && b.text?.text.startsWith(">"))).toBe(false);
+  });
+
+  it("links the outlets when the document has a URL", () => {
+    const linked = buildAnswerMessage(
+      { ...ANSWERED, sources: [{ outlet: "POLITICO", date: "2025-06-01", url: "https://example.org/a" }] },
+      { now: NOW, normalisedQuestion: "q" },
+    );
+    expect(contexts(linked.blocks)).toContain("Source: <https://example.org/a|POLITICO> · 1 Jun 2025");
+  });
+
+  it("asks whether it helped, and offers Share in channel on ephemeral replies", () => {
+    const [yes, no, share] = buttons(message.blocks);
+    expect(contexts(message.blocks)).toContain(BLOCK_TEXT.helpfulPrompt);
+    expect(yes?.action_id).toBe(ACTION_IDS.feedbackHelpful);
+    expect(decodeFeedback(yes?.value)).toEqual({
+      entryId: ANSWERED.id,
+      helpful: true,
+      normalisedQuestion: "next round",
+    });
+    expect(decodeFeedback(no?.value)).toMatchObject({ helpful: false });
+    expect(share?.action_id).toBe(ACTION_IDS.share);
+    expect(decodeShare(share?.value)).toEqual({
+      kind: "answer",
+      entryId: ANSWERED.id,
+      question: "Next round?",
+      normalisedQuestion: "next round",
+    });
+  });
+
+  it("has a plain-text fallback with the answer and its sources", () => {
+    expect(message.text).toContain(ANSWERED.text);
+    expect(message.text).toContain("AP News, Newsmax · 22 Jul 2025");
+  });
+
+  it("echoes the question escaped, so it cannot ping anyone", () => {
+    const hostile = buildAnswerMessage(ANSWERED, {
+      now: NOW,
+      normalisedQuestion: "q",
+      question: "<!channel> <!here> <@U123> next round",
+      shareable: true,
+    });
+    const text = allText(hostile.blocks) + hostile.text;
+    expect(text).toContain("&lt;!channel&gt;");
+    expect(text).not.toMatch(/<!|<@/);
+  });
+
+  it("says who shared it, without a second Share button", () => {
+    const shared = buildAnswerMessage(ANSWERED, { now: NOW, normalisedQuestion: "q", sharedBy: "U0002" });
+    expect(contexts(shared.blocks)[0]).toBe("Shared by <@U0002>");
+    expect(buttons(shared.blocks).map((b) => b.action_id)).not.toContain(ACTION_IDS.share);
+  });
+
+  it("stays within Slack's limits whatever the size of its parts", () => {
+    const huge = buildAnswerMessage(
+      {
+        ...ANSWERED,
+        text: "a ".repeat(5_000),
+        evidence: "b ".repeat(5_000),
+        sources: Array.from({ length: 300 }, (_, i) => ({ outlet: `Outlet ${i}`, date: "2025-07-22" })),
+      },
+      { now: NOW, normalisedQuestion: "n".repeat(10_000), question: "q".repeat(10_000), shareable: true },
+    );
+    expect(limitViolations(huge.blocks)).toEqual([]);
+  });
+});
+
+describe("buildAnswerMessage — declined", () => {
+  const message = buildAnswerMessage(DECLINED, { now: NOW, normalisedQuestion: "weather in kyiv" });
+
+  it("matches the expected structure", () => {
+    expect(message).toMatchSnapshot();
+  });
+
+  it("says it has no answer and offers at most three suggestions that answer on click", () => {
+    expect(message.blocks[0]).toEqual({ type: "section", text: { type: "mrkdwn", text: DECLINED.text } });
+    const suggestions = buttons(message.blocks).filter((b) =>
+      b.action_id?.startsWith(ACTION_IDS.suggestionPrefix),
+    );
+    expect(suggestions).toHaveLength(MAX_SUGGESTIONS);
+    expect(suggestions.map((b) => b.text.text)).toEqual(
+      DECLINED.suggestions.slice(0, 3).map((s) => s.question),
+    );
+    expect(suggestions.map((b) => decodeSuggestion(b.value))).toEqual(
+      DECLINED.suggestions.slice(0, 3).map((s) => ({ entryId: s.id, normalisedQuestion: "weather in kyiv" })),
+    );
+    expect(new Set(suggestions.map((b) => b.action_id)).size).toBe(3);
+  });
+
+  it("still asks for feedback, recorded against no entry", () => {
+    const yes = buttons(message.blocks).find((b) => b.action_id === ACTION_IDS.feedbackHelpful);
+    expect(decodeFeedback(yes?.value)).toEqual({
+      entryId: null,
+      helpful: true,
+      normalisedQuestion: "weather in kyiv",
+    });
+  });
+
+  it("never offers to share a decline", () => {
+    const shareable = buildAnswerMessage(DECLINED, { now: NOW, normalisedQuestion: "q", shareable: true });
+    expect(buttons(shareable.blocks).map((b) => b.action_id)).not.toContain(ACTION_IDS.share);
+  });
+
+  it("has a fallback naming the suggestions, and long suggestion labels are cut to 75 characters", () => {
+    expect(message.text).toContain("I don't have an answer to that.");
+    expect(message.text).toContain("What does Russia demand?");
+    const long = buildAnswerMessage(
+      { ...DECLINED, suggestions: [{ id: "x", question: "Why ".repeat(50) }] },
+      { now: NOW, normalisedQuestion: "q" },
+    );
+    expect(limitViolations(long.blocks)).toEqual([]);
+  });
+});

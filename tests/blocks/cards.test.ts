@@ -1,0 +1,161 @@
+import { describe, expect, it } from "vitest";
+import { ACTION_IDS, decodeShare } from "../../src/blocks/actions.js";
+import { buildHelpMessage } from "../../src/blocks/help.js";
+import { buildHomeView } from "../../src/blocks/home.js";
+import { BLOCK_TEXT, HELP_LINES, unrecognisedCommand } from "../../src/blocks/messages.js";
+import { buildSourcesMessage } from "../../src/blocks/sources.js";
+import { buildStatusMessage } from "../../src/blocks/status.js";
+import { LIMITS } from "../../src/blocks/text.js";
+import { buildTimelineMessage } from "../../src/blocks/timeline.js";
+import type { Block } from "../../src/blocks/types.js";
+import { allText, limitViolations } from "../helpers/block-limits.js";
+import { makeKnowledgeBase } from "../helpers/knowledge.js";
+
+const NOW = new Date("2026-11-25T12:00:00Z");
+const BEFORE_EVENT = new Date("2025-07-22T18:00:00Z");
+
+function sectionTexts(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((block) =>
+    block.type === "section" && block.text !== undefined ? [block.text.text] : [],
+  );
+}
+
+function shareValue(blocks: readonly Block[]) {
+  const share = blocks
+    .flatMap((block) => (block.type === "actions" ? block.elements : []))
+    .find((element) => element.type === "button" && element.action_id === ACTION_IDS.share);
+  return share?.type === "button" ? decodeShare(share.value) : null;
+}
+
+describe("status card", () => {
+  const kb = makeKnowledgeBase();
+  const message = buildStatusMessage(kb, NOW, { shareable: true });
+
+  it("matches the expected structure", () => {
+    expect(message).toMatchSnapshot();
+  });
+
+  it("shows the summary, each side's position and the latest developments", () => {
+    const texts = sectionTexts(message.blocks);
+    expect(texts).toContain(kb.status.summary);
+    expect(texts).toContain(`*Ukraine:* ${kb.status.positions.ukraine}`);
+    expect(texts).toContain(`*Russia:* ${kb.status.positions.russia}`);
+    expect(texts).toContain(
+      `*${BLOCK_TEXT.latest}*\n• Strikes hit four cities.\n• Prisoner exchange agreed.`,
+    );
+  });
+
+  it("says plainly when the next scheduled event is already in the past", () => {
+    expect(sectionTexts(message.blocks)).toContain(
+      `*Next scheduled:* 23 Jul 2025 — Third round in Istanbul _(${BLOCK_TEXT.nextEventPassed})_`,
+    );
+    const before = buildStatusMessage(kb, BEFORE_EVENT);
+    expect(sectionTexts(before.blocks)).toContain("*Next scheduled:* 23 Jul 2025 — Third round in Istanbul");
+  });
+
+  it("says when nothing is scheduled", () => {
+    const none = buildStatusMessage(makeKnowledgeBase({ status: { nextEvent: null } }), NOW);
+    expect(sectionTexts(none.blocks)).toContain(`*Next scheduled:* ${BLOCK_TEXT.nothingScheduled}`);
+  });
+
+  it("always says how old the information is, with its sources", () => {
+    expect(allText(message.blocks)).toContain("As of 22 Jul 2025 — 16 months ago");
+    expect(allText(buildStatusMessage(kb, BEFORE_EVENT).blocks)).toContain("As of 22 Jul 2025 — today");
+    expect(allText(message.blocks)).toContain("Sources: AP News · 22 Jul 2025");
+    expect(message.text).toContain(kb.status.summary);
+  });
+
+  it("can be shared, and says who shared it once shared", () => {
+    expect(shareValue(message.blocks)).toEqual({ kind: "status" });
+    const shared = buildStatusMessage(kb, NOW, { sharedBy: "U9" });
+    expect(allText(shared.blocks)).toContain("Shared by <@U9>");
+    expect(shareValue(shared.blocks)).toBeNull();
+  });
+
+  it("escapes curated text too", () => {
+    const odd = buildStatusMessage(makeKnowledgeBase({ status: { summary: "Talks <!here> & more" } }), NOW);
+    expect(allText(odd.blocks)).toContain("Talks &lt;!here&gt; &amp; more");
+  });
+});
+
+describe("timeline", () => {
+  it("lists dated events, marks those still ahead, and cites sources", () => {
+    const message = buildTimelineMessage(makeKnowledgeBase(), BEFORE_EVENT, { shareable: true });
+    const text = sectionTexts(message.blocks).join("\n");
+    expect(text).toContain("• *Nov 2022* — Ten-point plan");
+    expect(text).toContain(`• *23 Jul 2025* — Third round in Istanbul _(${BLOCK_TEXT.upcoming})_`);
+    expect(allText(message.blocks)).toContain(
+      "<https://example.org/sanctions?a=1&amp;b=2|POLITICO> · 1 Jun 2025",
+    );
+    expect(shareValue(message.blocks)).toEqual({ kind: "timeline" });
+    expect(message.text).toContain("Nov 2022 — Ten-point plan");
+  });
+
+  it("stays within limits with hundreds of events", () => {
+    const events = Array.from({ length: 400 }, (_, i) => ({
+      date: "2025-01-01",
+      label: `Event ${i} ${"x".repeat(200)}`,
+      sources: [{ document: "doc-a", outlets: ["AP News"] }],
+      evidence: "e",
+    }));
+    const message = buildTimelineMessage(makeKnowledgeBase({ timeline: events }), NOW, { shareable: true });
+    expect(limitViolations(message.blocks)).toEqual([]);
+    expect(message.text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
+    expect(shareValue(message.blocks)).toEqual({ kind: "timeline" });
+  });
+});
+
+describe("sources", () => {
+  it("lists each document with its date, link and the outlets it cites", () => {
+    const message = buildSourcesMessage(makeKnowledgeBase(), { shareable: true });
+    const texts = sectionTexts(message.blocks);
+    expect(texts).toContain("*Talks resume in Istanbul*\n22 Jul 2025 · cites AP News, Newsmax, Al Jazeera");
+    expect(texts).toContain(
+      "*<https://example.org/sanctions?a=1&amp;b=2|Sanctions &lt;b&gt;update&lt;/b&gt;>*\n1 Jun 2025 · cites POLITICO",
+    );
+    expect(allText(message.blocks)).toContain(BLOCK_TEXT.sourcesFooter(2, 4));
+    expect(shareValue(message.blocks)).toEqual({ kind: "sources" });
+  });
+});
+
+describe("help", () => {
+  it("lists every command", () => {
+    const message = buildHelpMessage();
+    for (const line of HELP_LINES)
+      expect(allText(message.blocks)).toContain(JSON.stringify(line).slice(1, -1));
+    expect(message.text).toContain(HELP_LINES[0]);
+  });
+
+  it("opens with what was not recognised, escaped", () => {
+    const message = buildHelpMessage("<@U1>");
+    expect(sectionTexts(message.blocks)[0]).toBe(unrecognisedCommand("&lt;@U1&gt;"));
+  });
+});
+
+describe("App Home", () => {
+  const kb = makeKnowledgeBase();
+
+  it("shows the status card and how to use the bot, without a digest section until one exists", () => {
+    const view = buildHomeView(kb, NOW);
+    expect(view.type).toBe("home");
+    expect(allText(view.blocks)).toContain(kb.status.summary);
+    expect(allText(view.blocks)).toContain(BLOCK_TEXT.helpTitle);
+    expect(allText(view.blocks)).not.toContain(BLOCK_TEXT.digestTitle);
+    expect(limitViolations(view.blocks, LIMITS.homeBlocks)).toEqual([]);
+  });
+
+  it("shows the digest settings it is given", () => {
+    const none = buildHomeView(kb, NOW, { subscriptions: [] });
+    expect(allText(none.blocks)).toContain(BLOCK_TEXT.digestNone);
+    const some = buildHomeView(kb, NOW, {
+      subscriptions: [
+        { channelId: "C1", time: "09:00", timeZone: "Europe/Kyiv", enabled: true, disabledReason: null },
+        { channelId: "C2", time: "18:30", timeZone: "UTC", enabled: false, disabledReason: "not_in_channel" },
+      ],
+    });
+    const text = sectionTexts(some.blocks).at(-1);
+    expect(text).toBe(
+      `*${BLOCK_TEXT.digestTitle}*\n• <#C1> at 09:00 Europe/Kyiv\n• <#C2> at 18:30 UTC _(${BLOCK_TEXT.digestPaused("not_in_channel")})_`,
+    );
+  });
+});

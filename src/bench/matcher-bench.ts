@@ -96,11 +96,17 @@ export async function runMatcherBench(): Promise<void> {
   let start = performance.now();
   const curated = createMatcher(kb.entries, { extraVocabulary });
   const curatedBuild = performance.now() - start;
+  // A running bot is JIT-warm; the first pass then measures questions it has never seen (cold spelling
+  // cache), the steady pass the same questions again.
+  timeQueries(
+    curated,
+    kb.entries.flatMap((entry) => [entry.question, ...entry.alternates]),
+  );
   const cold = timeQueries(curated, realQuestions);
   const warm = timeQueries(curated, realQuestions);
   console.log(
     `  curated (${kb.entries.length} entries, ${realQuestions.length} questions): build ${ms(curatedBuild)}; ` +
-      `first pass p50 ${ms(cold.p50)} p99 ${ms(cold.p99)}; ` +
+      `first pass (unseen questions) p50 ${ms(cold.p50)} p99 ${ms(cold.p99)}; ` +
       `steady p50 ${ms(warm.p50)} p99 ${ms(warm.p99)} (target p99 < ${TARGET_P99_CURATED_MS} ms)`,
   );
 
@@ -118,11 +124,12 @@ export async function runMatcherBench(): Promise<void> {
   const largeBuild = performance.now() - start;
   const after = process.memoryUsage();
   const questions = [...perturbedQuestions(generated, 2000), ...realQuestions];
+  timeQueries(large, perturbedQuestions(generated, 500, 13));
   const largeCold = timeQueries(large, questions);
   const largeWarm = timeQueries(large, questions);
   console.log(
     `  generated (${large.size} entries, ${questions.length} questions): build ${ms(largeBuild)}; ` +
-      `first pass p50 ${ms(largeCold.p50)} p99 ${ms(largeCold.p99)}; ` +
+      `first pass (unseen questions) p50 ${ms(largeCold.p50)} p99 ${ms(largeCold.p99)}; ` +
       `steady p50 ${ms(largeWarm.p50)} p99 ${ms(largeWarm.p99)} (target p99 < ${TARGET_P99_GENERATED_MS} ms)`,
   );
   console.log(

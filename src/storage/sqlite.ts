@@ -46,6 +46,13 @@ export function openSqliteStorage(options: { dataDir: string }): Storage {
   db.pragma("journal_mode = WAL");
   db.pragma("foreign_keys = ON");
   migrate(db);
+  // Questions, votes and event claims are written on every request: on this connection each would
+  // wait for an fsync and stall the acks queued behind it. A second connection with
+  // synchronous=NORMAL keeps them safe from a process crash (only a power cut can lose the last
+  // few), while subscriptions and digest deliveries keep full durability on the first.
+  const hotDb = new Database(join(options.dataDir, SQLITE_FILE_NAME), { timeout: BUSY_TIMEOUT_MS });
+  hotDb.pragma("synchronous = NORMAL");
+  hotDb.pragma("foreign_keys = ON");
 
   const statements = {
     subscribe: db.prepare(`
@@ -82,10 +89,10 @@ export function openSqliteStorage(options: { dataDir: string }): Storage {
     latestDelivery: db.prepare(`
       SELECT * FROM digest_deliveries WHERE channel_id = ? AND state = 'delivered'
       ORDER BY local_date DESC LIMIT 1`),
-    feedback: db.prepare(`
+    feedback: hotDb.prepare(`
       INSERT INTO answer_feedback (entry_id, helpful, normalised_question, at)
       VALUES (?, ?, ?, ?)`),
-    question: db.prepare(`
+    question: hotDb.prepare(`
       INSERT INTO question_log
         (team_id, normalised_question, entry_id, closest_entry_id, confidence, answered, at)
       VALUES (?, ?, ?, ?, ?, ?, ?)`),
@@ -99,7 +106,7 @@ export function openSqliteStorage(options: { dataDir: string }): Storage {
     unhelpful: db.prepare("SELECT * FROM answer_feedback WHERE at >= ? AND helpful = 0 ORDER BY at, id"),
     pruneQuestions: db.prepare("DELETE FROM question_log WHERE at < ?"),
     pruneFeedback: db.prepare("DELETE FROM answer_feedback WHERE at < ?"),
-    claimEvent: db.prepare(`
+    claimEvent: hotDb.prepare(`
       INSERT INTO processed_events (event_id, claimed_at) VALUES (@eventId, @now)
       ON CONFLICT (event_id) DO UPDATE SET claimed_at = excluded.claimed_at
       WHERE processed_events.claimed_at < @expiredBefore`),
@@ -251,6 +258,7 @@ export function openSqliteStorage(options: { dataDir: string }): Storage {
     },
 
     async close() {
+      if (hotDb.open) hotDb.close();
       if (db.open) db.close();
     },
   };

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
@@ -7,8 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
-import { loadConfig } from "../config/env.js";
-import { startApp } from "../start.js";
+import { percentile, startAppAgainstStub, startStubSlack } from "./support.js";
 
 /**
  * Slash-command acknowledgement latency on loopback: the real app (whose ack carries the answer, with
@@ -60,12 +58,6 @@ const server = http.createServer((req, res) => {
 });
 server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\\n"));
 `;
-
-async function startStubSlack(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["-e", STUB_SLACK], { stdio: ["ignore", "pipe", "inherit"] });
-  const [line] = (await once(child.stdout as NodeJS.ReadableStream, "data")) as [Buffer];
-  return { child, url: `http://127.0.0.1:${line.toString().trim()}` };
-}
 
 async function startBareApp(apiUrl: string): Promise<{ port: number; stop: () => Promise<void> }> {
   const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, logLevel: LogLevel.ERROR });
@@ -198,11 +190,6 @@ async function interleaved(
   return { bare: pooled(bare), talks: pooled(talks) };
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
 function summary(result: PhaseResult) {
   const sorted = [...result.latenciesMs].sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
@@ -217,19 +204,15 @@ export async function runAckBench(overrides: AckBenchOptions = {}): Promise<void
     connections: overrides.connections ?? Number(process.env.ACK_BENCH_CONNECTIONS ?? 50),
     ratePerConnection: overrides.ratePerConnection ?? Number(process.env.ACK_BENCH_RATE ?? 5),
   };
-  const stub = await startStubSlack();
+  const stub = await startStubSlack(STUB_SLACK);
   const bare = await startBareApp(`${stub.url}/api/`);
   const dataDir = mkdtempSync(join(tmpdir(), "talks-ack-bench-"));
-  const real = await startApp(
-    loadConfig({
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: `${stub.url}/api/`,
-      PORT: "0",
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "silent",
-    }),
-  );
+  const real = await startAppAgainstStub({
+    botToken: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    stubUrl: stub.url,
+    dataDir,
+  });
   const responseUrl = `${stub.url}/response/bench`;
   console.log(
     `ack bench: ${options.connections} keep-alive connections × ${options.ratePerConnection} req/s, ${options.seconds} s per side in alternating ${options.roundSeconds} s rounds, signed /talks requests on loopback`,

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,8 +6,7 @@ import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { ACTION_IDS, encodeFeedback, encodeShare, encodeSuggestion } from "../blocks/actions.js";
-import { loadConfig } from "../config/env.js";
-import { startApp } from "../start.js";
+import { percentile, startAppAgainstStub, startStubSlack } from "./support.js";
 
 /**
  * Steady signed traffic against the real app in HTTP mode on loopback, for minutes: slash commands,
@@ -155,12 +154,6 @@ interface LoadResult {
   latencies: number[];
 }
 
-async function startStubSlack(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["-e", STUB_SLACK], { stdio: ["ignore", "pipe", "inherit"] });
-  const [line] = (await once(child.stdout as NodeJS.ReadableStream, "data")) as [Buffer];
-  return { child, url: `http://127.0.0.1:${line.toString().trim()}` };
-}
-
 async function drive(args: Record<string, unknown>): Promise<LoadResult> {
   const child = spawn(process.execPath, ["-e", LOAD_GENERATOR, JSON.stringify(args)], {
     stdio: ["ignore", "pipe", "inherit"],
@@ -187,11 +180,6 @@ async function stubStats(url: string): Promise<Record<string, number>> {
   return (await (await fetch(`${url}/stats`)).json()) as Record<string, number>;
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 const growth = (start: number, end: number) => `${(((end - start) / start) * 100).toFixed(1)}%`;
 
@@ -202,18 +190,14 @@ export async function runSoakBench(overrides: SoakBenchOptions = {}): Promise<vo
     connections: overrides.connections ?? Number(process.env.SOAK_CONNECTIONS ?? 10),
   };
   const collect = collector();
-  const stub = await startStubSlack();
+  const stub = await startStubSlack(STUB_SLACK);
   const dataDir = mkdtempSync(join(tmpdir(), "talks-soak-"));
-  const app = await startApp(
-    loadConfig({
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: `${stub.url}/api/`,
-      PORT: "0",
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "silent",
-    }),
-  );
+  const app = await startAppAgainstStub({
+    botToken: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    stubUrl: stub.url,
+    dataDir,
+  });
   const entry = app.getEngine().kb.entries[0];
   const values = {
     feedback: {

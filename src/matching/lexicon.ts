@@ -32,11 +32,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
  */
 export const QUESTION_WORDS: ReadonlySet<string> = new Set(["why", "when", "where", "who"]);
 
-/**
- * "may" is a stop word except as the month next to a day number ("May 19", "19 may"); this is handled in
- * the tokenizer, which needs to know which tokens are month names.
- */
-export const MONTHS: ReadonlySet<string> = new Set([
+/** In calendar order: month number n is MONTH_NAMES[n - 1]. */
+export const MONTH_NAMES: readonly string[] = [
   "january",
   "february",
   "march",
@@ -49,7 +46,13 @@ export const MONTHS: ReadonlySet<string> = new Set([
   "october",
   "november",
   "december",
-]);
+];
+
+/**
+ * "may" is a stop word except as the month next to a day number ("May 19", "19 may"); this is handled in
+ * the tokenizer, which needs to know which tokens are month names.
+ */
+export const MONTHS: ReadonlySet<string> = new Set(MONTH_NAMES);
 
 export const MONTH_ABBREVIATIONS: Readonly<Record<string, string>> = {
   jan: "january",

@@ -1,6 +1,7 @@
 import {
   ISE_EXCEPTIONS,
   MONTH_ABBREVIATIONS,
+  MONTH_NAMES,
   NUMBER_SCALES,
   NUMBER_WORDS,
   ORDINAL_WORDS,
@@ -40,20 +41,6 @@ function americanSpelling(word: string): string {
   return word;
 }
 
-const MONTH_NAMES = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
 const NUMERIC_DATE = /\b(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}|\d{2}))?\b/g;
 
 /**

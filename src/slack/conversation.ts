@@ -1,6 +1,8 @@
-import { DIGEST_NEEDS_SLASH_COMMAND, MENTION_HOW_TO } from "../blocks/messages.js";
+import type { AllMiddlewareArgs } from "@slack/bolt";
+import { DIGEST_NEEDS_SLASH_COMMAND, MENTION_HOW_TO, SOMETHING_WENT_WRONG } from "../blocks/messages.js";
 import { buildNoticeMessage } from "../blocks/notice.js";
 import { parseTalksCommand } from "../commands/parse.js";
+import { plainText } from "../commands/plain-text.js";
 import { type Reply, replyTo } from "../commands/respond.js";
 import type { QuestionLogRecord } from "../storage/types.js";
 import type { ListenerDeps } from "./types.js";
@@ -86,4 +88,59 @@ export function logHandled(
  */
 export function yieldToOtherAcks(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A question put to the bot in a conversation, and where its answer goes. */
+export interface ConversationQuestion {
+  event: "app_mention" | "message.im";
+  eventId: string;
+  teamId: string;
+  retryNum: number;
+  botUserId: string | undefined;
+  text: string;
+  target: { channel: string; thread_ts?: string };
+  /** What the error log says when the answer could not be sent. */
+  failureLog: string;
+}
+
+/**
+ * Answers a mention or a direct message once per event (Slack redelivers), logs the outcome and
+ * records the question; when answering fails the user still gets a reply.
+ */
+export async function answerInConversation(
+  deps: ListenerDeps,
+  client: AllMiddlewareArgs["client"],
+  question: ConversationQuestion,
+): Promise<void> {
+  const startedAt = Date.now();
+  const { eventId, teamId, target } = question;
+  const logContext: HandledContext = {
+    kind: "event",
+    event: question.event,
+    eventId,
+    teamId,
+    retryNum: question.retryNum,
+  };
+  if (!(await deps.events.claim(eventId, deps.now()))) {
+    logHandled(deps, logContext, { handledAs: "redelivery-skipped" }, startedAt);
+    return;
+  }
+  try {
+    const reply = replyToConversation(
+      plainText(stripBotMention(question.text, question.botUserId)),
+      teamId,
+      deps,
+    );
+    await client.chat.postMessage({ ...target, ...reply.message });
+    logHandled(deps, logContext, outcomeOf(reply, reply.handledAs), startedAt);
+    await recordQuestion(deps, reply.logRecord);
+  } catch (error) {
+    deps.logger.error({ err: error, ...logContext }, question.failureLog);
+    logHandled(deps, logContext, { handledAs: "error", failed: true }, startedAt);
+    await client.chat
+      .postMessage({ ...target, ...buildNoticeMessage(SOMETHING_WENT_WRONG) })
+      .catch((fallbackError: unknown) =>
+        deps.logger.error({ err: fallbackError, ...logContext }, "could not send the fallback reply"),
+      );
+  }
 }

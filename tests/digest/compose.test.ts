@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { composeDigest, type QuestionStats, summariseQuestions } from "../../src/digest/compose.js";
+import {
+  type ComposeDigestInput,
+  composeDigest,
+  type QuestionStats,
+  summariseQuestions,
+} from "../../src/digest/compose.js";
 import { type KnowledgeBase, loadKnowledgeBase } from "../../src/knowledge/load.js";
 import type { QuestionLogRecord } from "../../src/storage/types.js";
 
@@ -14,30 +19,22 @@ beforeAll(() => {
 
 const fingerprints = () => Object.fromEntries(kb.entryFingerprints);
 
+/** A first digest (nothing to compare with, no questions asked) at NOW in UTC, unless told otherwise. */
+const compose = (input: Partial<ComposeDigestInput> = {}) =>
+  composeDigest({ kb, questionStats: NO_QUESTIONS, previous: null, now: NOW, timeZone: "UTC", ...input });
+
 describe("composing the daily digest", () => {
   it("is dated with the subscriber's local date and weekday", () => {
-    const digest = composeDigest({
-      kb,
-      questionStats: NO_QUESTIONS,
-      previous: null,
-      now: NOW,
-      timeZone: "Europe/Kyiv",
-    });
+    const digest = compose({ timeZone: "Europe/Kyiv" });
     expect(digest.localDate).toBe("2025-07-23");
     expect(digest.weekday).toBe("Wednesday");
-    const utc = composeDigest({ kb, questionStats: NO_QUESTIONS, previous: null, now: NOW, timeZone: "UTC" });
+    const utc = compose();
     expect([utc.localDate, utc.weekday]).toEqual(["2025-07-22", "Tuesday"]);
   });
 
   it("carries the status summary with how old its information is", () => {
     const later = new Date("2026-11-26T09:00:00Z");
-    const digest = composeDigest({
-      kb,
-      questionStats: NO_QUESTIONS,
-      previous: null,
-      now: later,
-      timeZone: "UTC",
-    });
+    const digest = compose({ now: later });
     expect(digest.status).toEqual({
       summary: kb.status.summary,
       ageLine: "As of 22 Jul 2025 — 16 months ago",
@@ -45,19 +42,13 @@ describe("composing the daily digest", () => {
   });
 
   it("says plainly that a first digest has nothing to compare with", () => {
-    const digest = composeDigest({
-      kb,
-      questionStats: NO_QUESTIONS,
-      previous: null,
-      now: NOW,
-      timeZone: "UTC",
-    });
+    const digest = compose();
     expect(digest.changes).toEqual({ kind: "first" });
   });
 
   it("says nothing changed when every entry has the fingerprint of the previous digest", () => {
     const previous = { localDate: "2025-07-21", entryFingerprints: fingerprints() };
-    const digest = composeDigest({ kb, questionStats: NO_QUESTIONS, previous, now: NOW, timeZone: "UTC" });
+    const digest = compose({ previous });
     expect(digest.changes).toEqual({ kind: "unchanged", since: "2025-07-21" });
   });
 
@@ -70,7 +61,7 @@ describe("composing the daily digest", () => {
     before["retired-entry"] = "gone";
     const previous = { localDate: "2025-07-21", entryFingerprints: before };
 
-    const digest = composeDigest({ kb, questionStats: NO_QUESTIONS, previous, now: NOW, timeZone: "UTC" });
+    const digest = compose({ previous });
     expect(digest.changes).toEqual({
       kind: "changed",
       since: "2025-07-21",
@@ -82,13 +73,7 @@ describe("composing the daily digest", () => {
   });
 
   it("lists timeline events still ahead, counting an event dated only by month while the month lasts", () => {
-    const digest = composeDigest({
-      kb,
-      questionStats: NO_QUESTIONS,
-      previous: null,
-      now: new Date("2025-07-22T09:00:00Z"),
-      timeZone: "UTC",
-    });
+    const digest = compose({ now: new Date("2025-07-22T09:00:00Z") });
     expect(digest.upcoming).toEqual({
       kind: "events",
       events: [
@@ -98,7 +83,7 @@ describe("composing the daily digest", () => {
         },
       ],
     });
-    const monthOnly = composeDigest({
+    const monthOnly = compose({
       kb: {
         ...kb,
         timeline: [
@@ -110,10 +95,7 @@ describe("composing the daily digest", () => {
         ],
         status: { ...kb.status, nextEvent: null },
       },
-      questionStats: NO_QUESTIONS,
-      previous: null,
       now: new Date("2025-07-30T09:00:00Z"),
-      timeZone: "UTC",
     });
     expect(monthOnly.upcoming).toEqual({
       kind: "events",
@@ -122,24 +104,12 @@ describe("composing the daily digest", () => {
   });
 
   it("says honestly that the data has no scheduled events after its latest date once they have passed", () => {
-    const digest = composeDigest({
-      kb,
-      questionStats: NO_QUESTIONS,
-      previous: null,
-      now: new Date("2025-07-24T09:00:00Z"),
-      timeZone: "UTC",
-    });
+    const digest = compose({ now: new Date("2025-07-24T09:00:00Z") });
     expect(digest.upcoming).toEqual({ kind: "none", latestDate: "2025-07-23" });
   });
 
   it("cites the outlets of the status and of the events it lists", () => {
-    const digest = composeDigest({
-      kb,
-      questionStats: NO_QUESTIONS,
-      previous: null,
-      now: NOW,
-      timeZone: "UTC",
-    });
+    const digest = compose();
     expect(digest.sources.map((source) => [source.outlet, source.date])).toEqual([
       ["AP News", "2025-07-22"],
       ["Newsmax", "2025-07-22"],
@@ -152,7 +122,7 @@ describe("composing the daily digest", () => {
       unanswered: 1,
       top: [{ question: "who mediates", count: 2, unanswered: 1 }],
     };
-    const digest = composeDigest({ kb, questionStats: stats, previous: null, now: NOW, timeZone: "UTC" });
+    const digest = compose({ questionStats: stats });
     expect(digest.questions).toEqual(stats);
   });
 });

@@ -5,7 +5,7 @@ import {
   InMemoryFeedbackStore,
   InMemoryQuestionLog,
 } from "../../src/slack/in-memory-stores.js";
-import type { ButtonArgs } from "../../src/slack/listeners/actions/share-answer.js";
+import type { ButtonArgs } from "../../src/slack/listeners/actions/button.js";
 import type { TalksCommandArgs } from "../../src/slack/listeners/commands/talks-command.js";
 import type { AppHomeOpenedArgs } from "../../src/slack/listeners/events/app-home-opened.js";
 import type { AppMentionArgs } from "../../src/slack/listeners/events/app-mention.js";

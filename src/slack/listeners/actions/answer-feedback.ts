@@ -1,9 +1,8 @@
 import { ACTION_IDS, decodeFeedback } from "../../../blocks/actions.js";
 import { FEEDBACK_THANKS } from "../../../blocks/messages.js";
-import { buildNoticeMessage } from "../../../blocks/notice.js";
-import { type HandledContext, logHandled, yieldToOtherAcks } from "../../conversation.js";
+import { logHandled } from "../../conversation.js";
 import type { ListenerDeps } from "../../types.js";
-import type { ButtonArgs } from "./share-answer.js";
+import { acknowledgeClick, type ButtonArgs, privateNotice } from "./button.js";
 
 export const FEEDBACK_LOG_MESSAGES = {
   notRecorded: "could not record the feedback; thanked anyway",
@@ -16,17 +15,9 @@ export const FEEDBACK_LOG_MESSAGES = {
  * whether or not the store took it, so the thanks goes out either way; a lost vote is logged.
  */
 export function answerFeedbackCallback(deps: ListenerDeps) {
-  return async ({ ack, action, body, respond }: ButtonArgs): Promise<void> => {
-    await ack();
-    await yieldToOtherAcks();
-    const startedAt = Date.now();
-    const logContext: HandledContext = {
-      kind: "action",
-      action: action.action_id,
-      trigger: body.trigger_id,
-      teamId: body.team?.id ?? null,
-      channelId: body.channel?.id ?? null,
-    };
+  return async (args: ButtonArgs): Promise<void> => {
+    const { action, respond } = args;
+    const { startedAt, logContext } = await acknowledgeClick(args);
     const decoded = decodeFeedback(action.value);
     const helpful = decoded?.helpful ?? action.action_id === ACTION_IDS.feedbackHelpful;
     let recorded = false;
@@ -44,11 +35,7 @@ export function answerFeedbackCallback(deps: ListenerDeps) {
       }
     }
     const outcome = { handledAs: "feedback", entryId: decoded?.entryId ?? null, helpful, recorded };
-    const thanks = {
-      response_type: "ephemeral" as const,
-      replace_original: false,
-      ...buildNoticeMessage(helpful ? FEEDBACK_THANKS.helpful : FEEDBACK_THANKS.unhelpful),
-    };
+    const thanks = privateNotice(helpful ? FEEDBACK_THANKS.helpful : FEEDBACK_THANKS.unhelpful);
     try {
       // A response_url post that failed on a passing fault usually goes through the second time.
       await respond(thanks).catch((error: unknown) => {

@@ -1,29 +1,19 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { decodeShare } from "../../../blocks/actions.js";
 import { ANSWER_NO_LONGER_AVAILABLE, SOMETHING_WENT_WRONG } from "../../../blocks/messages.js";
-import { buildNoticeMessage } from "../../../blocks/notice.js";
 import { sharedMessage } from "../../../commands/respond.js";
-import { type HandledContext, logHandled, yieldToOtherAcks } from "../../conversation.js";
+import { logHandled } from "../../conversation.js";
 import type { ListenerDeps } from "../../types.js";
-
-export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
+import { acknowledgeClick, type ButtonArgs, privateNotice, replyToFailedClick } from "./button.js";
 
 /**
  * Share in channel: the ephemeral reply is replaced by a public copy through its response_url, which
  * works in any conversation the command was typed in, without the bot having to be a member.
  */
 export function shareAnswerCallback(deps: ListenerDeps) {
-  return async ({ ack, action, body, respond }: ButtonArgs): Promise<void> => {
-    await ack();
-    await yieldToOtherAcks();
-    const startedAt = Date.now();
-    const logContext: HandledContext = {
-      kind: "action",
-      action: action.action_id,
-      trigger: body.trigger_id,
-      teamId: body.team?.id ?? null,
-      channelId: body.channel?.id ?? null,
-    };
+  return async (args: ButtonArgs): Promise<void> => {
+    const { action, body, respond } = args;
+    const click = await acknowledgeClick(args);
+    const { startedAt, logContext } = click;
     try {
       const target = decodeShare(action.value);
       const message =
@@ -31,11 +21,7 @@ export function shareAnswerCallback(deps: ListenerDeps) {
           ? null
           : sharedMessage(target, { engine: deps.getEngine(), now: deps.now() }, body.user.id);
       if (message === null) {
-        await respond({
-          response_type: "ephemeral",
-          replace_original: false,
-          ...buildNoticeMessage(ANSWER_NO_LONGER_AVAILABLE),
-        });
+        await respond(privateNotice(ANSWER_NO_LONGER_AVAILABLE));
         logHandled(deps, logContext, { handledAs: "share", noLongerAvailable: true }, startedAt);
         return;
       }
@@ -51,14 +37,13 @@ export function shareAnswerCallback(deps: ListenerDeps) {
         startedAt,
       );
     } catch (error) {
-      deps.logger.error({ err: error, ...logContext }, "could not share the reply");
-      logHandled(deps, logContext, { handledAs: "error", failed: true }, startedAt);
-      await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        ...buildNoticeMessage(SOMETHING_WENT_WRONG),
-      }).catch((fallbackError: unknown) =>
-        deps.logger.error({ err: fallbackError, ...logContext }, "could not send the fallback reply"),
+      await replyToFailedClick(
+        deps,
+        respond,
+        click,
+        error,
+        "could not share the reply",
+        SOMETHING_WENT_WRONG,
       );
     }
   };

@@ -28,6 +28,12 @@ export interface MatcherConfig {
   /** Score multiplier when the words a question shares with a phrasing are all everyday words. */
   offTopicFactor: number;
   /**
+   * Score multiplier when the question asks for a quantity ("how many", "how much") of something the
+   * entry's answer puts no number to: "how many children were kidnapped" must not be answered by an
+   * entry that only says children should be returned.
+   */
+  noQuantityFactor: number;
+  /**
    * How much explaining the question matters relative to covering the phrasing: confidence is
    * questionCoverage^e × phrasingCoverage^(1−e).
    */
@@ -47,4 +53,5 @@ export const MATCHER_DEFAULTS: Readonly<MatcherConfig> = Object.freeze({
   questionCoverageExponent: 0.7,
   entityConflictFactor: 0.6,
   offTopicFactor: 0.5,
+  noQuantityFactor: 0.5,
 });

@@ -49,6 +49,23 @@ export interface MatcherOptions {
 
 const RANKED_LIMIT = 5;
 
+/** The term the lexicon rewrites "how many", "how much" and "number of" to. */
+const QUANTITY_TERM = "count";
+/** How many words after a number it may count: "1,000 prisoners", "four Ukrainian cities". */
+const QUANTIFIED_WINDOW = 3;
+
+/** The terms an answer puts a number to, so "how many X" is answered only where X is counted. */
+function quantifiedTerms(answer: string): Set<string> {
+  const words = normaliseWords(answer);
+  const counted = new Set<string>();
+  words.forEach((word, position) => {
+    if (!/^\d/.test(word)) return;
+    const following = words.slice(position + 1, position + 1 + QUANTIFIED_WINDOW).join(" ");
+    for (const term of termsOf(following)) if (!/^\d/.test(term)) counted.add(term);
+  });
+  return counted;
+}
+
 function weightOf(term: QueryTerm, index: PhrasingIndex, config: MatcherConfig): number {
   if (term.kind === "unknown") return index.unseenIdf * config.unknownWeight;
   return termWeight(index, term.term, { light: config.lightWeight, floor: config.minTermWeight });
@@ -93,6 +110,7 @@ export function createMatcher(entries: readonly MatchableEntry[], options: Match
   const entryPhrasing = new Int32Array(entries.length);
   const entrySeen = new Uint8Array(entries.length);
   const contextMask = new Int32Array(entries.length);
+  const countedTerms = entries.map((entry) => quantifiedTerms(entry.answer));
 
   /** The `limit` best entries, best first (ties by id): a partial selection, not a sort of every hit. */
   function topEntries(candidates: readonly number[], limit: number): ScoredEntry[] {
@@ -128,6 +146,9 @@ export function createMatcher(entries: readonly MatchableEntry[], options: Match
       if (term.kind !== "unknown" && term.topic) queryTopics |= 1 << termIndex;
     });
     if (queryWeight === 0) return { match: null, confidence: 0, suggestions: [], ranked: [], query };
+    const asksQuantity = query.terms.some((term) => term.term === QUANTITY_TERM);
+    const counts = (entry: number) =>
+      query.terms.some((term) => countedTerms[entry]?.has(term.term) === true);
 
     const terms = query.terms.length;
     const touched: number[] = [];
@@ -166,7 +187,9 @@ export function createMatcher(entries: readonly MatchableEntry[], options: Match
         ? config.entityConflictFactor
         : 1;
       const onTopic = (mask & queryTopics) !== 0 ? 1 : config.offTopicFactor;
-      const score = conflict * onTopic * questionCoverage ** exponent * phrasingCoverage ** (1 - exponent);
+      const quantity = asksQuantity && !counts(entry) ? config.noQuantityFactor : 1;
+      const score =
+        conflict * onTopic * quantity * questionCoverage ** exponent * phrasingCoverage ** (1 - exponent);
       if (entrySeen[entry] === 0) {
         entrySeen[entry] = 1;
         touchedEntries.push(entry);

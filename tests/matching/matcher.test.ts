@@ -66,6 +66,22 @@ describe("matcher on the fixture knowledge base", () => {
     expect(matcher.match("what happened").match).toBeNull();
   });
 
+  it("answers a how-many question only from an entry that puts a number to what is counted", () => {
+    expect(matchedId("how many prisoners were exchanged")).toBe("prisoner-exchange");
+    expect(matchedId("how many children were killed in odesa")).toBeNull();
+    expect(matchedId("how many sanctions did zelenskyy ask for")).toBeNull();
+    expect(matchedId("what happened in odesa")).toBe("odesa-attack");
+  });
+
+  it("without the quantity rule would answer a count with an entry that gives none", () => {
+    const kb = loadKnowledgeBase(FIXTURE);
+    const lenient = createMatcher(kb.entries, {
+      extraVocabulary: [...kb.documents.values()].map((document) => document.text),
+      config: { ...MATCHER_DEFAULTS, noQuantityFactor: 1 },
+    });
+    expect(lenient.match("how many children were killed in odesa").match?.id).toBe("odesa-attack");
+  });
+
   it("declines with suggestions when two entries are equally close", () => {
     const result = matcher.match("sanctions");
     expect(result.match).toBeNull();

@@ -106,10 +106,14 @@ export function createSpellingCorrector(
     }
   }
   const cache = new Map<string, string | null>();
+  let longest = 0;
+  for (const word of words) longest = Math.max(longest, word.length);
 
   function lookup(word: string): string | null {
     const limit = allowedEdits(word.length);
-    if (limit === 0 || /\d/.test(word)) return null;
+    // Past this length no vocabulary word is within reach, and listing a long word's deletions is
+    // quadratic: a pasted run of letters would otherwise take the matcher hundreds of milliseconds.
+    if (limit === 0 || /\d/.test(word) || word.length > longest + limit) return null;
     const candidates = new Set<string>();
     for (const variant of deletions(word, limit))
       for (const near of nearby.get(variant) ?? []) candidates.add(near);

@@ -36,6 +36,16 @@ describe("createSpellingCorrector", () => {
     expect(speller.correct("pasta")).toBeNull();
   });
 
+  it("gives up at once on a word longer than any vocabulary word could be typed", () => {
+    const speller = createSpellingCorrector(["ceasefire", "negotiations"]);
+    const pasted = "ab".repeat(300);
+    const started = performance.now();
+    expect(speller.correct(pasted)).toBeNull();
+    // Listing a 600-letter word's two-letter deletions takes hundreds of milliseconds; the check, none.
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(speller.correct("negotiationss")).toBe("negotiations");
+  });
+
   it("returns a correctly spelt word as it is", () => {
     expect(speller.correct("putin")).toBe("putin");
     expect(speller.has("putin")).toBe(true);

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver } from "@slack/bolt";
 import { createInFlight, type InFlight } from "../lifecycle/in-flight.js";
 import { toBoltLevel, toBoltLogger } from "../logging/bolt-logger.js";
-import { InMemoryEventDeduplicator } from "./in-memory-stores.js";
+import { InMemoryEventDeduplicator } from "./in-memory-event-deduplicator.js";
 import { registerListeners } from "./listeners/index.js";
 import type { ListenerDeps, SlackAppDeps, WebApiPolicy } from "./types.js";
 

@@ -1,5 +1,5 @@
 import type { Storage } from "../storage/types.js";
-import { InMemoryEventDeduplicator } from "./in-memory-stores.js";
+import { InMemoryEventDeduplicator } from "./in-memory-event-deduplicator.js";
 import type { EventDeduplicator } from "./types.js";
 
 /** Old claims are cleared at most this often, riding on the claims themselves. */

@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runConsole } from "../../src/console/console.js";
 import { CONSOLE_BANNER, CONSOLE_DIGEST, CONSOLE_PICK_SUGGESTION } from "../../src/console/messages.js";
-import { InMemoryQuestionLog } from "../../src/slack/in-memory-stores.js";
+import { createMemoryStorage } from "../../src/storage/memory.js";
 import { ANSWERED, FakeEngine } from "../helpers/knowledge.js";
 import { captureLogs } from "../helpers/log-capture.js";
 
@@ -13,7 +13,7 @@ async function runLines(lines: string[], engine = new FakeEngine()) {
   output.on("data", (chunk: Buffer) => {
     text += chunk.toString("utf8");
   });
-  const questionLog = new InMemoryQuestionLog();
+  const questionLog = createMemoryStorage();
   const done = runConsole({
     input,
     output,
@@ -46,7 +46,7 @@ describe("local console", () => {
     expect(text).toContain("Sources: AP News, Newsmax · 22 Jul 2025");
     expect(text).toContain("[👍 Yes] [👎 No]");
     expect(text).not.toContain('"type"');
-    expect(questionLog.records).toHaveLength(3);
+    expect(await questionLog.questionsSince(new Date(0))).toHaveLength(3);
   });
 
   it("shows the status card and help", async () => {

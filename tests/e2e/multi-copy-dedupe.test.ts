@@ -7,13 +7,13 @@ import type { AnswerEngine } from "../../src/answers/types.js";
 import { loadConfig } from "../../src/config/env.js";
 import { loadKnowledgeBase } from "../../src/knowledge/load.js";
 import { createSlackApp, type SlackApp } from "../../src/slack/app.js";
-import { InMemoryFeedbackStore, InMemoryQuestionLog } from "../../src/slack/in-memory-stores.js";
 import {
   createStorageEventDeduplicator,
   EVENT_DEDUPE_MESSAGES,
 } from "../../src/slack/storage-event-deduplicator.js";
 import type { EventDeduplicator } from "../../src/slack/types.js";
 import { type RunningApp, startApp } from "../../src/start.js";
+import { createMemoryStorage } from "../../src/storage/memory.js";
 import type { Storage } from "../../src/storage/types.js";
 import { FakeSlackApi, type RecordedCall } from "../helpers/fake-slack-api.js";
 import { captureLogs } from "../helpers/log-capture.js";
@@ -78,8 +78,8 @@ async function startCopy(events: EventDeduplicator, logs = captureLogs()): Promi
     logger: logs.logger,
     getEngine: () => engine,
     now: () => new Date(),
-    feedback: new InMemoryFeedbackStore(),
-    questionLog: new InMemoryQuestionLog(),
+    feedback: createMemoryStorage(),
+    questionLog: createMemoryStorage(),
     events,
   });
   const { port } = await app.start();

@@ -5,8 +5,8 @@ import { healthRoutes } from "../../src/health/health.js";
 import { loadKnowledgeBase } from "../../src/knowledge/load.js";
 import type { InFlight } from "../../src/lifecycle/in-flight.js";
 import { createSlackApp } from "../../src/slack/app.js";
-import { InMemoryFeedbackStore, InMemoryQuestionLog } from "../../src/slack/in-memory-stores.js";
 import type { WebApiPolicy } from "../../src/slack/types.js";
+import { createMemoryStorage } from "../../src/storage/memory.js";
 import type { FeedbackStore, QuestionLog, Storage } from "../../src/storage/types.js";
 import { captureLogs } from "../helpers/log-capture.js";
 import { type SentRequest, SlackRequests } from "../helpers/slack-requests.js";
@@ -70,8 +70,8 @@ export async function startAppUnderFault(options: {
     logger: logs.logger,
     getEngine: () => engine,
     now: () => new Date(),
-    feedback: options.feedback ?? new InMemoryFeedbackStore(),
-    questionLog: options.questionLog ?? new InMemoryQuestionLog(),
+    feedback: options.feedback ?? createMemoryStorage(),
+    questionLog: options.questionLog ?? createMemoryStorage(),
     webApiPolicy: options.webApiPolicy ?? FAST_WEB_API_POLICY,
     ...(options.storage === undefined
       ? {}

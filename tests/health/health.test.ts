@@ -15,8 +15,8 @@ import {
 } from "../../src/health/health.js";
 import { loadKnowledgeBase } from "../../src/knowledge/load.js";
 import { createSlackApp, type SlackApp } from "../../src/slack/app.js";
-import { InMemoryFeedbackStore } from "../../src/slack/in-memory-stores.js";
 import { type RunningApp, startApp } from "../../src/start.js";
+import { createMemoryStorage } from "../../src/storage/memory.js";
 import type { Storage } from "../../src/storage/types.js";
 import { FakeSlackApi } from "../helpers/fake-slack-api.js";
 import { FakeSocketMode } from "../helpers/fake-socket-mode.js";
@@ -194,7 +194,7 @@ describe("GET /healthz on the HTTP receiver (HTTP mode, same server as /slack/ev
       logger: logs.logger,
       getEngine: () => engine,
       now: () => new Date(),
-      feedback: new InMemoryFeedbackStore(),
+      feedback: createMemoryStorage(),
       questionLog: {
         logQuestion: async (record) => {
           if (!storageUp) throw new Error("storage unreachable");

@@ -1,10 +1,6 @@
 import { vi } from "vitest";
 import { loadConfig } from "../../src/config/env.js";
-import {
-  InMemoryEventDeduplicator,
-  InMemoryFeedbackStore,
-  InMemoryQuestionLog,
-} from "../../src/slack/in-memory-stores.js";
+import { InMemoryEventDeduplicator } from "../../src/slack/in-memory-event-deduplicator.js";
 import type { ButtonArgs } from "../../src/slack/listeners/actions/button.js";
 import type { TalksCommandArgs } from "../../src/slack/listeners/commands/talks-command.js";
 import type { AppHomeOpenedArgs } from "../../src/slack/listeners/events/app-home-opened.js";
@@ -13,6 +9,7 @@ import type { MessageArgs } from "../../src/slack/listeners/events/direct-messag
 import type { ListenerDeps } from "../../src/slack/types.js";
 import { FakeEngine } from "./knowledge.js";
 import { captureLogs } from "./log-capture.js";
+import { InMemoryFeedbackStore, InMemoryQuestionLog } from "./recording-stores.js";
 
 export const NOW = new Date("2026-11-25T12:00:00Z");
 export const BOT_USER_ID = "UBOT";

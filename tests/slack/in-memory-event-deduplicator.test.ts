@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InMemoryEventDeduplicator } from "../../src/slack/in-memory-stores.js";
+import { InMemoryEventDeduplicator } from "../../src/slack/in-memory-event-deduplicator.js";
 
 describe("InMemoryEventDeduplicator", () => {
   const at = (ms: number) => new Date(1_700_000_000_000 + ms);

@@ -1,29 +1,4 @@
-import type { FeedbackRecord, FeedbackStore, QuestionLog, QuestionLogRecord } from "../storage/types.js";
 import type { EventDeduplicator } from "./types.js";
-
-/**
- * Records kept in process memory, readable back through `records`: for tests and harnesses that
- * look at what a listener stored without a database. Bounded, so a long run cannot grow without limit.
- */
-export class InMemoryFeedbackStore implements FeedbackStore {
-  readonly records: FeedbackRecord[] = [];
-  constructor(private readonly limit = 10_000) {}
-
-  async recordFeedback(record: FeedbackRecord): Promise<void> {
-    this.records.push(record);
-    if (this.records.length > this.limit) this.records.shift();
-  }
-}
-
-export class InMemoryQuestionLog implements QuestionLog {
-  readonly records: QuestionLogRecord[] = [];
-  constructor(private readonly limit = 10_000) {}
-
-  async logQuestion(record: QuestionLogRecord): Promise<void> {
-    this.records.push(record);
-    if (this.records.length > this.limit) this.records.shift();
-  }
-}
 
 /** Slack retries a delivery after 1 minute and after 5; an hour covers every retry with room to spare. */
 export const EVENT_DEDUPE_TTL_MS = 60 * 60 * 1000;

@@ -36,14 +36,18 @@ export function replyToConversation(
   return { ...reply, handledAs: command.kind };
 }
 
-/** The question log must never cost the user an answer: a failure is logged, not thrown. */
-export async function recordQuestion(deps: ListenerDeps, record: QuestionLogRecord | null): Promise<void> {
+/**
+ * Logs the question behind the reply. Not awaited: the store commits questions in batches, and a
+ * request that waited for its batch would keep all its memory alive until then. Closing the store
+ * commits what is pending. The log must never cost the user an answer: a failure is logged, not thrown.
+ */
+export function recordQuestion(deps: ListenerDeps, record: QuestionLogRecord | null): void {
   if (record === null) return;
-  try {
-    await deps.questionLog.logQuestion(record);
-  } catch (error) {
-    deps.logger.warn({ err: error }, "could not record the question in the question log");
-  }
+  deps.questionLog
+    .logQuestion(record)
+    .catch((error: unknown) =>
+      deps.logger.warn({ err: error }, "could not record the question in the question log"),
+    );
 }
 
 /** Who asked what kind of thing: the context of a request's one log line. No user text, no tokens. */
@@ -133,7 +137,7 @@ export async function answerInConversation(
     );
     await client.chat.postMessage({ ...target, ...reply.message });
     logHandled(deps, logContext, outcomeOf(reply, reply.handledAs), startedAt);
-    await recordQuestion(deps, reply.logRecord);
+    recordQuestion(deps, reply.logRecord);
   } catch (error) {
     deps.logger.error({ err: error, ...logContext }, question.failureLog);
     logHandled(deps, logContext, { handledAs: "error", failed: true }, startedAt);

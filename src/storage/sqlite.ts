@@ -12,7 +12,8 @@ import {
   type SubscriptionRow,
   subscriptionFromRow,
 } from "./rows.js";
-import { PROCESSED_EVENT_TTL_MS, type Storage } from "./types.js";
+import { PROCESSED_EVENT_TTL_MS, type QuestionLogRecord, type Storage } from "./types.js";
+import { createWriteBatcher } from "./write-batcher.js";
 
 export const SQLITE_FILE_NAME = "talks.sqlite";
 
@@ -40,6 +41,13 @@ function migrate(db: Database.Database): void {
 }
 
 /** SQLite storage in `<dataDir>/talks.sqlite`; the folder and the file are created on first start. */
+/**
+ * Questions are logged on every answer. They are committed in batches: one transaction per
+ * `QUESTION_BATCH_WINDOW_MS` costs the event loop a fraction of one commit per question.
+ */
+export const QUESTION_BATCH_WINDOW_MS = 200;
+const QUESTION_BATCH_MAX = 200;
+
 export function openSqliteStorage(options: { dataDir: string }): Storage {
   mkdirSync(options.dataDir, { recursive: true });
   const db = new Database(join(options.dataDir, SQLITE_FILE_NAME), { timeout: BUSY_TIMEOUT_MS });
@@ -118,6 +126,24 @@ export function openSqliteStorage(options: { dataDir: string }): Storage {
     (before: number) =>
       statements.pruneQuestions.run(before).changes + statements.pruneFeedback.run(before).changes,
   );
+
+  const questionBatch = createWriteBatcher<QuestionLogRecord>({
+    windowMs: QUESTION_BATCH_WINDOW_MS,
+    maxBatch: QUESTION_BATCH_MAX,
+    write: hotDb.transaction((records: readonly QuestionLogRecord[]) => {
+      for (const record of records) {
+        statements.question.run(
+          record.teamId ?? null,
+          record.normalisedQuestion,
+          record.entryId,
+          record.closestEntryId,
+          record.confidence,
+          record.answered ? 1 : 0,
+          record.at.getTime(),
+        );
+      }
+    }),
+  });
 
   return {
     kind: "sqlite",
@@ -200,19 +226,12 @@ export function openSqliteStorage(options: { dataDir: string }): Storage {
       );
     },
 
-    async logQuestion(record) {
-      statements.question.run(
-        record.teamId ?? null,
-        record.normalisedQuestion,
-        record.entryId,
-        record.closestEntryId,
-        record.confidence,
-        record.answered ? 1 : 0,
-        record.at.getTime(),
-      );
+    logQuestion(record) {
+      return questionBatch.add(record);
     },
 
     async questionsSince(since, teamId) {
+      questionBatch.flush();
       const rows = statements.questionsSince.all({
         since: since.getTime(),
         teamId: teamId ?? null,
@@ -221,6 +240,7 @@ export function openSqliteStorage(options: { dataDir: string }): Storage {
     },
 
     async reportRecords(query) {
+      questionBatch.flush();
       const since = query.since.getTime();
       return {
         unanswered: (statements.unanswered.all(since) as QuestionRow[]).map(questionFromRow),
@@ -232,6 +252,7 @@ export function openSqliteStorage(options: { dataDir: string }): Storage {
     },
 
     async pruneQuestionLog(before) {
+      questionBatch.flush();
       return prune(before.getTime());
     },
 
@@ -258,7 +279,10 @@ export function openSqliteStorage(options: { dataDir: string }): Storage {
     },
 
     async close() {
-      if (hotDb.open) hotDb.close();
+      if (hotDb.open) {
+        questionBatch.flush();
+        hotDb.close();
+      }
       if (db.open) db.close();
     },
   };

@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { migrations } from "../../src/storage/migrations.js";
 import { openStorage } from "../../src/storage/open.js";
-import { openSqliteStorage, SQLITE_FILE_NAME } from "../../src/storage/sqlite.js";
+import { openSqliteStorage, QUESTION_BATCH_WINDOW_MS, SQLITE_FILE_NAME } from "../../src/storage/sqlite.js";
 import { sqliteHarness } from "../helpers/storage-harness.js";
 import { storageContract } from "./storage-contract.js";
 
@@ -57,5 +57,51 @@ describe("SQLite set-up", () => {
     const versions = db.prepare("SELECT version FROM schema_migrations ORDER BY version").all();
     db.close();
     expect(versions).toEqual(migrations.map((migration) => ({ version: migration.version })));
+  });
+
+  const question = (normalisedQuestion: string) => ({
+    teamId: "T1",
+    normalisedQuestion,
+    entryId: "next-round",
+    closestEntryId: "next-round",
+    confidence: 0.9,
+    answered: true,
+    at: new Date("2025-07-22T12:00:00Z"),
+  });
+
+  function rowsOnDisk(dataDir: string): string[] {
+    const db = new Database(join(dataDir, SQLITE_FILE_NAME), { readonly: true });
+    const rows = db.prepare("SELECT normalised_question FROM question_log ORDER BY id").pluck().all();
+    db.close();
+    return rows as string[];
+  }
+
+  it("commits logged questions together, behind the reply, within QUESTION_BATCH_WINDOW_MS", async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const storage = openSqliteStorage({ dataDir });
+    const started = Date.now();
+    const logged = Promise.all(["one", "two", "three"].map((text) => storage.logQuestion(question(text))));
+    // Not yet on disk: the three wait for the window and go in one transaction.
+    expect(rowsOnDisk(dataDir)).toEqual([]);
+    await logged;
+    expect(Date.now() - started).toBeLessThan(QUESTION_BATCH_WINDOW_MS + 1_000);
+    expect(rowsOnDisk(dataDir)).toEqual(["one", "two", "three"]);
+    await storage.close();
+  });
+
+  it("lets a read see questions still waiting for their batch, and commits them on close", async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const storage = openSqliteStorage({ dataDir });
+    void storage.logQuestion(question("asked just now"));
+    const since = new Date("2025-07-22T00:00:00Z");
+    expect((await storage.questionsSince(since)).map((record) => record.normalisedQuestion)).toEqual([
+      "asked just now",
+    ]);
+    const pending = storage.logQuestion(question("asked as the bot stops"));
+    await storage.close();
+    await pending;
+    expect(rowsOnDisk(dataDir)).toEqual(["asked just now", "asked as the bot stops"]);
   });
 });

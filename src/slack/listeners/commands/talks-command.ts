@@ -72,7 +72,7 @@ export function talksCommandCallback(deps: ListenerDeps) {
     }
     await ack(ephemeral(reply.message));
     logHandled(deps, context, outcomeOf(reply, parsed.kind), startedAt);
-    await recordQuestion(deps, reply.logRecord);
+    recordQuestion(deps, reply.logRecord);
   };
 }
 

@@ -149,7 +149,8 @@ describe("/talks", () => {
     const call = commandArguments("next round");
     await talksCommandCallback(deps)(call.args);
     expect(call.ack.mock.calls[0]?.[0]).toMatchObject({ text: expect.stringContaining(ANSWERED.text) });
-    expect(logs.entries()).toContainEqual(expect.objectContaining({ level: "warn" }));
+    // The log is written behind the reply, so its failure is reported a moment later.
+    await vi.waitFor(() => expect(logs.entries()).toContainEqual(expect.objectContaining({ level: "warn" })));
   });
 });
 

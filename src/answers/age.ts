@@ -46,5 +46,10 @@ export function describeAge(asOf: string, now: Date): InformationAge {
 /** "As of 22 Jul 2025 — 16 months ago" when stale; "As of 22 Jul 2025" otherwise. */
 export function ageLine(asOf: string, now: Date): string {
   const age = describeAge(asOf, now);
-  return age.stale ? `As of ${age.asOfLabel} — ${age.ago}` : `As of ${age.asOfLabel}`;
+  return age.stale ? staleAgeLine(age) : `As of ${age.asOfLabel}`;
+}
+
+/** "As of 22 Jul 2025 — 16 months ago", from an age already worked out. */
+export function staleAgeLine(age: InformationAge): string {
+  return `As of ${age.asOfLabel} — ${age.ago}`;
 }

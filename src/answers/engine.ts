@@ -26,11 +26,16 @@ export function createAnswerEngine(kb: KnowledgeBase, options: MatcherOptions = 
     topicNames: [...documents.flatMap((document) => document.outlets), ...(options.topicNames ?? [])],
   });
 
+  // Resolved once per data version, not per answer; frozen because every answer of the entry shares it.
+  const frozenSources = (entry: Entry) =>
+    Object.freeze(sourcesFor(kb, entry.sources).map((source) => Object.freeze(source)));
+  const entrySources = new Map(kb.entries.map((entry) => [entry.id, frozenSources(entry)] as const));
+
   function entryAnswer(entry: Entry, confidence: number): Answer {
     return {
       answered: true,
       text: entry.answer,
-      sources: sourcesFor(kb, entry.sources),
+      sources: entrySources.get(entry.id) ?? sourcesFor(kb, entry.sources),
       confidence,
       id: entry.id,
       asOf: entry.asOf,

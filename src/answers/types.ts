@@ -13,7 +13,7 @@ export interface Answer {
   answered: boolean;
   /** Plain text, no Slack markup: the entry's answer, or the decline message. */
   text: string;
-  sources: AnswerSource[];
+  sources: readonly AnswerSource[];
   /** 0..1: how sure the matcher is that the entry answers the question. */
   confidence: number;
   id: string | null;

@@ -1,4 +1,4 @@
-import { ageLine, describeAge } from "../answers/age.js";
+import { describeAge, staleAgeLine } from "../answers/age.js";
 import type { Answer } from "../answers/types.js";
 import { ACTION_IDS, encodeFeedback, encodeShare, encodeSuggestion } from "./actions.js";
 import { BLOCK_TEXT } from "./messages.js";
@@ -45,13 +45,27 @@ function wordsOf(text: string): Set<string> {
 /** Share of the quote's words the answer already uses, above which the quote would only repeat it. */
 const REPEATS_ANSWER = 0.8;
 
+/**
+ * Verdicts already reached, by evidence then answer text: both are curated strings, so the same few
+ * pairs come back on every answer. Bounded in case hot reloads keep bringing new ones.
+ */
+const evidenceVerdicts = new Map<string, Map<string, boolean>>();
+const MAX_EVIDENCE_VERDICTS = 5_000;
+
 /** The evidence helps when it says something the answer does not already say in the same words. */
 export function evidenceHelps(answer: Answer): answer is Answer & { evidence: string } {
   if (answer.evidence === null) return false;
+  const known = evidenceVerdicts.get(answer.evidence)?.get(answer.text);
+  if (known !== undefined) return known;
   const evidence = wordsOf(answer.evidence);
   const said = wordsOf(answer.text);
   const shared = [...evidence].filter((word) => said.has(word)).length;
-  return evidence.size > 0 && shared / evidence.size < REPEATS_ANSWER;
+  const helps = evidence.size > 0 && shared / evidence.size < REPEATS_ANSWER;
+  if (evidenceVerdicts.size >= MAX_EVIDENCE_VERDICTS) evidenceVerdicts.clear();
+  const byText = evidenceVerdicts.get(answer.evidence) ?? new Map<string, boolean>();
+  byText.set(answer.text, helps);
+  evidenceVerdicts.set(answer.evidence, byText);
+  return helps;
 }
 
 function quote(text: string): string {
@@ -107,8 +121,9 @@ function buildAnswered(answer: Answer, entryId: string, options: AnswerMessageOp
       `${sourceCount === 1 ? BLOCK_TEXT.sourceLabel : BLOCK_TEXT.sourcesLabel}: ${sourcesMrkdwn(answer.sources)}`,
     );
   }
-  const stale = answer.asOf !== null && describeAge(answer.asOf, options.now).stale;
-  if (answer.asOf !== null && stale) meta.push(ageLine(answer.asOf, options.now));
+  const age = answer.asOf === null ? null : describeAge(answer.asOf, options.now);
+  const staleLine = age?.stale === true ? staleAgeLine(age) : "";
+  if (staleLine !== "") meta.push(staleLine);
   if (meta.length > 0) blocks.push(context(...meta));
 
   const buttons = feedbackButtons(answer, options.normalisedQuestion);
@@ -126,7 +141,7 @@ function buildAnswered(answer: Answer, entryId: string, options: AnswerMessageOp
   const text = fallbackText(
     escapeMrkdwn(answer.text),
     sourceCount > 0 ? `${BLOCK_TEXT.sourcesLabel}: ${sourcesPlain(answer.sources)}` : "",
-    answer.asOf !== null && stale ? ageLine(answer.asOf, options.now) : "",
+    staleLine,
   );
   return { text, blocks: fitBlocks(blocks, LIMITS.messageBlocks, BLOCK_TEXT.omitted) };
 }

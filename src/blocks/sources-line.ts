@@ -20,8 +20,33 @@ function groupSources(sources: readonly AnswerSource[]): SourceGroup[] {
   return [...groups.values()];
 }
 
+/**
+ * Both lines of a frozen source list, kept as long as the list lives: an entry's list is resolved once
+ * per data version and shared by all its answers, so it is formatted once, not on every answer.
+ */
+const linesOfFrozen = new WeakMap<readonly AnswerSource[], { mrkdwn: string; plain: string }>();
+
+function memoised(sources: readonly AnswerSource[], line: "mrkdwn" | "plain"): string {
+  if (!Object.isFrozen(sources)) return line === "mrkdwn" ? formatMrkdwn(sources) : formatPlain(sources);
+  let lines = linesOfFrozen.get(sources);
+  if (lines === undefined) {
+    lines = { mrkdwn: formatMrkdwn(sources), plain: formatPlain(sources) };
+    linesOfFrozen.set(sources, lines);
+  }
+  return lines[line];
+}
+
 /** mrkdwn, outlets linked when the document came with a URL. */
 export function sourcesMrkdwn(sources: readonly AnswerSource[]): string {
+  return memoised(sources, "mrkdwn");
+}
+
+/** The same line for the plain-text fallback. */
+export function sourcesPlain(sources: readonly AnswerSource[]): string {
+  return memoised(sources, "plain");
+}
+
+function formatMrkdwn(sources: readonly AnswerSource[]): string {
   return groupSources(sources)
     .map((group) => {
       const names = group.outlets.join(", ");
@@ -31,8 +56,7 @@ export function sourcesMrkdwn(sources: readonly AnswerSource[]): string {
     .join("; ");
 }
 
-/** The same line for the plain-text fallback. */
-export function sourcesPlain(sources: readonly AnswerSource[]): string {
+function formatPlain(sources: readonly AnswerSource[]): string {
   return escapeMrkdwn(
     groupSources(sources)
       .map((group) => `${group.outlets.join(", ")} · ${formatDate(group.date)}`)

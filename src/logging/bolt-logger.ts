@@ -29,6 +29,8 @@ export function toBoltLogger(logger: Logger): BoltLogger {
   const write =
     (level: "debug" | "info" | "warn" | "error") =>
     (...msg: unknown[]) => {
+      // Bolt logs several debug lines per request: format none of them unless they will be written.
+      if (!target.isLevelEnabled(level)) return;
       const error = msg.find((part): part is Error => part instanceof Error);
       const text = format(...msg.filter((part) => part !== error));
       if (error === undefined) target[level](text);

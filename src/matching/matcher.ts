@@ -110,15 +110,21 @@ export function createMatcher(entries: readonly MatchableEntry[], options: Match
   const entryPhrasing = new Int32Array(entries.length);
   const entrySeen = new Uint8Array(entries.length);
   const contextMask = new Int32Array(entries.length);
+  // Lists of what one question touched, reused by every match (at most every phrasing, every entry):
+  // a question can touch hundreds of phrasings, and growing fresh arrays for them is most of its garbage.
+  const touched = new Int32Array(index.phrasings.length);
+  const touchedEntries = new Int32Array(entries.length);
+  const contextEntries = new Int32Array(entries.length);
   const countedTerms = entries.map((entry) => quantifiedTerms(entry.answer));
 
   /** The `limit` best entries, best first (ties by id): a partial selection, not a sort of every hit. */
-  function topEntries(candidates: readonly number[], limit: number): ScoredEntry[] {
+  function topEntries(candidates: Int32Array, count: number, limit: number): ScoredEntry[] {
     const top: number[] = [];
     const before = (a: number, b: number) =>
       (entryScore[a] as number) > (entryScore[b] as number) ||
       (entryScore[a] === entryScore[b] && (index.entryIds[a] as string) < (index.entryIds[b] as string));
-    for (const entry of candidates) {
+    for (let candidate = 0; candidate < count; candidate += 1) {
+      const entry = candidates[candidate] as number;
       if (top.length === limit && !before(entry, top[limit - 1] as number)) continue;
       let position = Math.min(top.length, limit - 1);
       top[position] = entry;
@@ -151,26 +157,27 @@ export function createMatcher(entries: readonly MatchableEntry[], options: Match
       query.terms.some((term) => countedTerms[entry]?.has(term.term) === true);
 
     const terms = query.terms.length;
-    const touched: number[] = [];
-    const contextEntries: number[] = [];
+    let touchedCount = 0;
+    let contextCount = 0;
     for (let termIndex = 0; termIndex < terms; termIndex += 1) {
       const term = (query.terms[termIndex] as QueryTerm).term;
       const bit = 1 << termIndex;
       const weight = weights[termIndex] as number;
       for (const id of index.postings.get(term) ?? []) {
-        if (matchedMask[id] === 0) touched.push(id);
+        if (matchedMask[id] === 0) touched[touchedCount++] = id;
         matchedWeight[id] = (matchedWeight[id] as number) + weight;
         matchedMask[id] = (matchedMask[id] as number) | bit;
       }
       for (const entry of index.entryPostings.get(term) ?? []) {
-        if (contextMask[entry] === 0) contextEntries.push(entry);
+        if (contextMask[entry] === 0) contextEntries[contextCount++] = entry;
         contextMask[entry] = (contextMask[entry] as number) | bit;
       }
     }
 
-    const touchedEntries: number[] = [];
+    let touchedEntryCount = 0;
     const exponent = config.questionCoverageExponent;
-    for (const id of touched) {
+    for (let position = 0; position < touchedCount; position += 1) {
+      const id = touched[position] as number;
       const entry = index.phrasingEntry[id] as number;
       const mask = matchedMask[id] as number;
       const contextOnly = (contextMask[entry] as number) & ~mask;
@@ -192,7 +199,7 @@ export function createMatcher(entries: readonly MatchableEntry[], options: Match
         conflict * onTopic * quantity * questionCoverage ** exponent * phrasingCoverage ** (1 - exponent);
       if (entrySeen[entry] === 0) {
         entrySeen[entry] = 1;
-        touchedEntries.push(entry);
+        touchedEntries[touchedEntryCount++] = entry;
       }
       if (score > (entryScore[entry] as number)) {
         entryScore[entry] = score;
@@ -201,10 +208,17 @@ export function createMatcher(entries: readonly MatchableEntry[], options: Match
       matchedWeight[id] = 0;
       matchedMask[id] = 0;
     }
-    for (const entry of contextEntries) contextMask[entry] = 0;
+    for (let position = 0; position < contextCount; position += 1) {
+      contextMask[contextEntries[position] as number] = 0;
+    }
 
-    const ranked = topEntries(touchedEntries, Math.max(RANKED_LIMIT, config.maxSuggestions + 1));
-    for (const entry of touchedEntries) {
+    const ranked = topEntries(
+      touchedEntries,
+      touchedEntryCount,
+      Math.max(RANKED_LIMIT, config.maxSuggestions + 1),
+    );
+    for (let position = 0; position < touchedEntryCount; position += 1) {
+      const entry = touchedEntries[position] as number;
       entryScore[entry] = 0;
       entrySeen[entry] = 0;
     }

@@ -55,6 +55,38 @@ describe("buildAnswerMessage — answered", () => {
     expect(repeating.blocks.some((b) => b.type === "section" && b.text?.text.startsWith(">"))).toBe(false);
   });
 
+  it("decides on the evidence per answer: the same quote may add to one answer and repeat another", () => {
+    const evidence = "Zelenskyy’s proposal comes ahead of a third round of negotiations";
+    const quotes = (text: string) =>
+      buildAnswerMessage({ ...ANSWERED, text, evidence }, { now: NOW, normalisedQuestion: "q" }).blocks.some(
+        (b) => b.type === "section" && b.text?.text.startsWith(">"),
+      );
+    expect(quotes(ANSWERED.text)).toBe(true);
+    expect(quotes(evidence)).toBe(false);
+    expect(quotes(ANSWERED.text)).toBe(true);
+  });
+
+  it("formats a shared, frozen source list (as the engine gives) like a fresh one, answer after answer", () => {
+    const sources = [
+      { outlet: "AP News", date: "2025-07-22" },
+      { outlet: "Newsmax", date: "2025-07-22" },
+    ];
+    const shared = Object.freeze(sources.map((source) => Object.freeze({ ...source })));
+    const fresh = buildAnswerMessage({ ...ANSWERED, sources }, { now: NOW, normalisedQuestion: "q" });
+    for (let i = 0; i < 3; i += 1) {
+      const again = buildAnswerMessage(
+        { ...ANSWERED, sources: shared },
+        { now: NOW, normalisedQuestion: "q" },
+      );
+      expect(again).toEqual(fresh);
+    }
+    const other = buildAnswerMessage(
+      { ...ANSWERED, sources: Object.freeze([Object.freeze({ outlet: "POLITICO", date: "2025-06-01" })]) },
+      { now: NOW, normalisedQuestion: "q" },
+    );
+    expect(contexts(other.blocks)).toContain("Source: POLITICO · 1 Jun 2025");
+  });
+
   it("links the outlets when the document has a URL", () => {
     const linked = buildAnswerMessage(
       { ...ANSWERED, sources: [{ outlet: "POLITICO", date: "2025-06-01", url: "https://example.org/a" }] },

@@ -40,7 +40,6 @@ function migrate(db: Database.Database): void {
   }).immediate();
 }
 
-/** SQLite storage in `<dataDir>/talks.sqlite`; the folder and the file are created on first start. */
 /**
  * Questions are logged on every answer. They are committed in batches: one transaction per
  * `QUESTION_BATCH_WINDOW_MS` costs the event loop a fraction of one commit per question.
@@ -48,6 +47,7 @@ function migrate(db: Database.Database): void {
 export const QUESTION_BATCH_WINDOW_MS = 200;
 const QUESTION_BATCH_MAX = 200;
 
+/** SQLite storage in `<dataDir>/talks.sqlite`; the folder and the file are created on first start. */
 export function openSqliteStorage(options: { dataDir: string }): Storage {
   mkdirSync(options.dataDir, { recursive: true });
   const db = new Database(join(options.dataDir, SQLITE_FILE_NAME), { timeout: BUSY_TIMEOUT_MS });

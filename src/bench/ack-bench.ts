@@ -55,29 +55,43 @@ interface GcPauses {
 
 /**
  * Garbage-collection pauses of this process (where both apps run), charged to the side whose round
- * was running when they happened.
+ * was running when each pause began. The observer hears of pauses a little later, so a pause is placed
+ * by its start time, not by when it is reported.
  */
 function gcPauseMeter() {
-  const bySide = new Map<string, GcPauses>();
-  let side: string | null = null;
+  const pauses: { startTime: number; duration: number }[] = [];
+  const rounds: { side: string; start: number; end: number }[] = [];
+  let current: { side: string; start: number } | null = null;
   const observer = new PerformanceObserver((list) => {
-    if (side === null) return;
-    const pauses = bySide.get(side) ?? { count: 0, totalMs: 0 };
-    for (const entry of list.getEntries()) {
-      pauses.count += 1;
-      pauses.totalMs += entry.duration;
-    }
-    bySide.set(side, pauses);
+    for (const entry of list.getEntries())
+      pauses.push({ startTime: entry.startTime, duration: entry.duration });
   });
   observer.observe({ entryTypes: ["gc"] });
   return {
+    /** Starts charging pauses to `to` (null: to nobody) from now on. */
     charge(to: string | null) {
-      side = to;
+      const now = performance.now();
+      if (current !== null) rounds.push({ ...current, end: now });
+      current = to === null ? null : { side: to, start: now };
     },
-    take(of: string): GcPauses {
-      const pauses = bySide.get(of) ?? { count: 0, totalMs: 0 };
-      bySide.delete(of);
-      return pauses;
+    /** The pauses charged to `of` so far; waits for pauses not yet reported. */
+    async take(of: string): Promise<GcPauses> {
+      await new Promise((resolve) => setImmediate(resolve));
+      const total: GcPauses = { count: 0, totalMs: 0 };
+      for (const pause of pauses) {
+        const charged = rounds.some(
+          (round) => round.side === of && pause.startTime >= round.start && pause.startTime < round.end,
+        );
+        if (!charged) continue;
+        total.count += 1;
+        total.totalMs += pause.duration;
+      }
+      return total;
+    },
+    /** Forgets the pauses and rounds measured so far. */
+    reset() {
+      pauses.length = 0;
+      rounds.length = 0;
     },
     stop() {
       observer.disconnect();
@@ -235,7 +249,14 @@ async function interleaved(
     talks.push(await drive(sides.talks, text, responseUrl, round));
     gc.charge(null);
   }
-  return { bare: pooled(bare), talks: pooled(talks), bareGc: gc.take("bare"), talksGc: gc.take("talks") };
+  const measured = {
+    bare: pooled(bare),
+    talks: pooled(talks),
+    bareGc: await gc.take("bare"),
+    talksGc: await gc.take("talks"),
+  };
+  gc.reset();
+  return measured;
 }
 
 function summary(result: PhaseResult) {

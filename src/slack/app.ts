@@ -109,8 +109,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   }
 
   const inFlight = createInFlight();
-  app.use(inFlight.middleware);
-  registerListeners(app, listenerDeps);
+  registerListeners(app, listenerDeps, inFlight);
   app.error(async (error) => {
     logger.error(
       { err: error, code: (error as { code?: string }).code },

@@ -51,13 +51,16 @@ describe("createInFlight", () => {
     await expect(inFlight.track(Promise.reject(new Error("boom")))).rejects.toThrow("boom");
   });
 
-  it("as Bolt middleware, counts a request until its listeners finish", async () => {
+  it("around a Bolt listener, counts a request until the listener finishes", async () => {
     const inFlight = createInFlight();
     const listener = deferred();
-    const middleware = inFlight.middleware as unknown as (args: {
-      next: () => Promise<void>;
-    }) => Promise<void>;
-    const running = middleware({ next: () => listener.promise });
+    const received: string[] = [];
+    const wrapped = inFlight.listener(async (args: { text: string }) => {
+      received.push(args.text);
+      await listener.promise;
+    });
+    const running = wrapped({ text: "next round" });
+    expect(received).toEqual(["next round"]);
     expect(inFlight.size).toBe(1);
     const idle = inFlight.idle();
     expect(await settled(idle)).toBe(false);

@@ -15,7 +15,8 @@ import { percentile, startAppAgainstStub, startStubSlack } from "./support.js";
  * The two are measured in short alternating rounds (bare, talks, bare, talks…) and each side's samples
  * pooled, so machine noise and garbage collection left by one phase fall on both sides alike rather
  * than on whichever ran second. A p99 of a few thousand samples moves a lot from run to run on a
- * shared machine, so the whole comparison is repeated and the median ratio reported beside each run's.
+ * shared machine, so the whole comparison is repeated: each run's ratio is printed, then their median
+ * and the ratio of the p99s of all runs' samples pooled.
  * Garbage-collection pauses are counted per side: they are what the slowest 1 % mostly wait for.
  * Prints figures; asserts nothing.
  *
@@ -310,6 +311,10 @@ export async function runAckBench(overrides: AckBenchOptions = {}): Promise<void
     `ack bench: ${options.connections} keep-alive connections × ${options.ratePerConnection} req/s, ${options.seconds} s per side in alternating ${options.roundSeconds} s rounds, ${options.runs} run(s), signed /talks requests on loopback`,
   );
   const ratios = new Map<string, number[]>(SCENARIOS.map(([label]) => [label, []]));
+  // Every run's samples too: the p99 of all of them rests on runs × more of the slowest requests.
+  const allSamples = new Map<string, { bare: PhaseResult[]; talks: PhaseResult[] }>(
+    SCENARIOS.map(([label]) => [label, { bare: [], talks: [] }]),
+  );
   try {
     for (let run = 1; run <= options.runs; run += 1) {
       for (const [label, text] of SCENARIOS) {
@@ -322,6 +327,8 @@ export async function runAckBench(overrides: AckBenchOptions = {}): Promise<void
         );
         const ratio = summary(result.talks).p99 / summary(result.bare).p99;
         ratios.get(label)?.push(ratio);
+        allSamples.get(label)?.bare.push(result.bare);
+        allSamples.get(label)?.talks.push(result.talks);
         console.log(`\nrun ${run}: ${label}`);
         console.log(
           `             ${"p50".padStart(10)} ${"p95".padStart(10)} ${"p99".padStart(10)}  requests  errors  gc pauses`,
@@ -335,6 +342,13 @@ export async function runAckBench(overrides: AckBenchOptions = {}): Promise<void
     for (const [label, values] of ratios) {
       const perRun = values.map((value) => `${value.toFixed(2)}×`).join(" ");
       console.log(`  ${label.padEnd(18)} p99 ratio per run: ${perRun}  median ${median(values).toFixed(2)}×`);
+    }
+    for (const [label, samples] of allSamples) {
+      const bareP99 = summary(pooled(samples.bare)).p99;
+      const talksP99 = summary(pooled(samples.talks)).p99;
+      console.log(
+        `  ${label.padEnd(18)} all runs pooled: p99 ${talksP99.toFixed(2)} ms vs ${bareP99.toFixed(2)} ms, ratio ${(talksP99 / bareP99).toFixed(2)}×`,
+      );
     }
   } finally {
     gc.stop();

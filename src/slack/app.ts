@@ -75,6 +75,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const listenerDeps: ListenerDeps = { ...deps, events: deps.events ?? new InMemoryEventDeduplicator() };
 
   // convoStore: false: the bot keeps no conversation state, so Bolt's per-request store lookup is waste.
+  // ignoreSelf: false: only events can come from the bot itself, and the events router skips those;
+  // Bolt's ignoreSelf is global middleware, run with its own copy of the arguments on every request.
   let app: App;
   let server: Server | null = null;
   if (slack.mode === "http") {
@@ -89,6 +91,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       receiver,
       agent,
       convoStore: false,
+      ignoreSelf: false,
       logger: boltLogger,
       logLevel,
       clientOptions,
@@ -100,6 +103,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       socketMode: true,
       agent,
       convoStore: false,
+      ignoreSelf: false,
       logger: boltLogger,
       logLevel,
       clientOptions,

@@ -1,22 +1,27 @@
 import type { App } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
 import { createInFlight } from "../../../src/lifecycle/in-flight.js";
+import { isFromThisBot } from "../../../src/slack/listeners/events/index.js";
 import { registerListeners } from "../../../src/slack/listeners/index.js";
-import { buildDeps } from "../../helpers/slack-arguments.js";
+import { BOT_USER_ID, buildDeps, mentionArguments } from "../../helpers/slack-arguments.js";
 
 /** An App stand-in that keeps what was registered, per kind. */
 function recordingApp() {
   const registered = { command: [] as unknown[], event: [] as unknown[], action: [] as unknown[] };
+  const handlers: { event?: (args: unknown) => Promise<void> } = {};
   const app = {
     command: (name: unknown) => registered.command.push(name),
-    event: (type: unknown) => registered.event.push(type),
+    event: (type: unknown, handler: (args: unknown) => Promise<void>) => {
+      registered.event.push(type);
+      handlers.event = handler;
+    },
     action: (constraint: unknown) => registered.action.push(constraint),
     use: () => {
       throw new Error("no global middleware: Bolt would run it on every request");
     },
   };
   registerListeners(app as unknown as App, buildDeps().deps, createInFlight());
-  return registered;
+  return Object.assign(registered, { handlers });
 }
 
 describe("listener registration", () => {
@@ -46,5 +51,34 @@ describe("listener registration", () => {
       expect(ids.test(id)).toBe(true);
     for (const id of ["talks_share_x", "talks_suggestion_", "talks_feedback", "talks_unknown", "share"])
       expect(ids.test(id)).toBe(false);
+  });
+
+  it("does not answer a mention made by the bot's own user", async () => {
+    const { handlers } = recordingApp();
+    const fromPerson = mentionArguments("<@UBOT> when is the next round?", { eventId: "EvPerson" });
+    const fromBot = mentionArguments("<@UBOT> when is the next round?", { eventId: "EvBot" });
+    fromBot.event.user = BOT_USER_ID;
+    await handlers.event?.(fromPerson.args);
+    await handlers.event?.(fromBot.args);
+    expect(fromPerson.client.chat.postMessage).toHaveBeenCalledTimes(1);
+    expect(fromBot.client.chat.postMessage).not.toHaveBeenCalled();
+  });
+});
+
+describe("isFromThisBot", () => {
+  const context = { botId: "BBOT", botUserId: BOT_USER_ID };
+  it.each([
+    ["the bot's own message", { type: "message", subtype: "bot_message", bot_id: "BBOT" }, true],
+    ["a message posted as the bot's user", { type: "message", bot_id: "BBOT", user: BOT_USER_ID }, true],
+    ["a mention by the bot's user", { type: "app_mention", user: BOT_USER_ID }, true],
+    ["another bot's message", { type: "message", subtype: "bot_message", bot_id: "BOTHER" }, false],
+    ["a person's message", { type: "message", user: "U0001" }, false],
+    ["a person opening the App Home", { type: "app_home_opened", user: "U0001" }, false],
+  ])("%s: %s", (_, event, expected) => {
+    expect(isFromThisBot({ event, context } as never)).toBe(expected);
+  });
+
+  it("skips nothing while the bot's identity is unknown", () => {
+    expect(isFromThisBot({ event: { type: "message", user: "U0001" }, context: {} } as never)).toBe(false);
   });
 });

@@ -13,6 +13,16 @@ const EVENT_TYPES = /^(?:app_mention|message|app_home_opened)$/;
 
 type AnyEventArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<string>;
 
+/**
+ * What Bolt's ignoreSelf skips (the app turns it off, see slack/app.ts): the bot's own messages and
+ * anything its own user did, so the bot never answers itself.
+ */
+export function isFromThisBot({ event, context }: Pick<AnyEventArgs, "event" | "context">): boolean {
+  const { botId, botUserId } = context;
+  if (botId !== undefined && "bot_id" in event && event.bot_id === botId) return true;
+  return botUserId !== undefined && "user" in event && event.user === botUserId;
+}
+
 export function register(app: App, deps: ListenerDeps, inFlight: Pick<InFlight, "listener">): void {
   const appMention = appMentionCallback(deps);
   const directMessage = directMessageCallback(deps);
@@ -20,6 +30,7 @@ export function register(app: App, deps: ListenerDeps, inFlight: Pick<InFlight, 
   app.event(
     EVENT_TYPES,
     inFlight.listener(async (args: AnyEventArgs) => {
+      if (isFromThisBot(args)) return;
       // Bolt types a pattern-matched event loosely; the type checked here is what each callback takes.
       switch (args.event.type) {
         case "app_mention":

@@ -1,24 +1,24 @@
+import { fork } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PerformanceObserver } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
-import { percentile, startAppAgainstStub, startStubSlack } from "./support.js";
+import type { AckBenchAppReady, AckBenchGcPauses as GcPauses } from "./ack-bench-app.js";
+import { percentile, startStubSlack } from "./support.js";
 
 /**
  * Slash-command acknowledgement latency on loopback: the real app (whose ack carries the answer, with
  * the question logged to SQLite) side by side with a bare Bolt app that only acks, same load, same run.
+ * Each app runs in a process of its own (ack-bench-app.ts), as in production, so neither's garbage
+ * collection lands in the other's figures; the load comes from a worker thread of this process.
  * The two are measured in short alternating rounds (bare, talks, bare, talks…) and each side's samples
- * pooled, so machine noise and garbage collection left by one phase fall on both sides alike rather
- * than on whichever ran second. A p99 of a few thousand samples moves a lot from run to run on a
- * shared machine, so the whole comparison is repeated: each run's ratio is printed, then their median
- * and the ratio of the p99s of all runs' samples pooled.
- * Garbage-collection pauses are counted per side: they are what the slowest 1 % mostly wait for.
- * Prints figures; asserts nothing.
+ * pooled, so machine noise falls on both sides alike rather than on whichever ran second. A p99 of a
+ * few thousand samples moves a lot from run to run on a shared machine, so the whole comparison is
+ * repeated: each run's ratio is printed, then their median and the ratio of the p99s of all runs'
+ * samples pooled. Garbage-collection pauses are counted per app: they are what the slowest 1 % mostly
+ * wait for. Prints figures; asserts nothing.
  *
  *   npx tsx src/bench/ack-bench.ts [seconds]     (or ACK_BENCH_SECONDS; default 10 per side per run)
  *   ACK_BENCH_RUNS: how many times the comparison is repeated (default 3)
@@ -49,60 +49,10 @@ interface PhaseResult {
   latenciesMs: number[];
 }
 
-interface GcPauses {
-  count: number;
-  totalMs: number;
-}
-
-/**
- * Garbage-collection pauses of this process (where both apps run), charged to the side whose round
- * was running when each pause began. The observer hears of pauses a little later, so a pause is placed
- * by its start time, not by when it is reported.
- */
-function gcPauseMeter() {
-  const pauses: { startTime: number; duration: number }[] = [];
-  const rounds: { side: string; start: number; end: number }[] = [];
-  let current: { side: string; start: number } | null = null;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries())
-      pauses.push({ startTime: entry.startTime, duration: entry.duration });
-  });
-  observer.observe({ entryTypes: ["gc"] });
-  return {
-    /** Starts charging pauses to `to` (null: to nobody) from now on. */
-    charge(to: string | null) {
-      const now = performance.now();
-      if (current !== null) rounds.push({ ...current, end: now });
-      current = to === null ? null : { side: to, start: now };
-    },
-    /** The pauses charged to `of` so far; waits for pauses not yet reported. */
-    async take(of: string): Promise<GcPauses> {
-      await new Promise((resolve) => setImmediate(resolve));
-      const total: GcPauses = { count: 0, totalMs: 0 };
-      for (const pause of pauses) {
-        const charged = rounds.some(
-          (round) => round.side === of && pause.startTime >= round.start && pause.startTime < round.end,
-        );
-        if (!charged) continue;
-        total.count += 1;
-        total.totalMs += pause.duration;
-      }
-      return total;
-    },
-    /** Forgets the pauses and rounds measured so far. */
-    reset() {
-      pauses.length = 0;
-      rounds.length = 0;
-    },
-    stop() {
-      observer.disconnect();
-    },
-  };
-}
-
 /**
  * A stand-in for Slack that answers every Web API call and response_url post with ok. It runs in its
- * own process so its work does not count against the app it serves (the bare app calls it not at all).
+ * own process so its work does not count against the app it serves (the bare app calls it only for
+ * auth.test, once).
  */
 const STUB_SLACK = `
 const http = require("node:http");
@@ -118,30 +68,42 @@ const server = http.createServer((req, res) => {
 server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\\n"));
 `;
 
-async function startBareApp(apiUrl: string): Promise<{ port: number; stop: () => Promise<void> }> {
-  const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, logLevel: LogLevel.ERROR });
-  const app = new App({
-    token: BOT_TOKEN,
-    receiver,
-    logLevel: LogLevel.ERROR,
-    clientOptions: { slackApiUrl: apiUrl },
+/** One side of the comparison, in its own process (see ack-bench-app.ts). */
+interface SideProcess {
+  port: number;
+  /** The garbage-collection pauses since the previous call. */
+  gcPauses(): Promise<GcPauses>;
+  stop(): void;
+}
+
+async function startSide(kind: "bare" | "talks", stubUrl: string, dataDir: string): Promise<SideProcess> {
+  // fork passes this process's execArgv on, so the child runs TypeScript through the same loader.
+  const child = fork(
+    fileURLToPath(new URL("./ack-bench-app.ts", import.meta.url)),
+    [kind, stubUrl, SIGNING_SECRET, BOT_TOKEN, dataDir],
+    { stdio: ["ignore", "inherit", "inherit", "ipc"] },
+  );
+  const exited = once(child, "exit").then(([code]) => {
+    throw new Error(`the ${kind} app exited (code ${code}) during the bench`);
   });
-  app.command("/talks", async ({ ack }) => {
-    await ack();
-  });
-  const server = (await app.start(0)) as Server;
+  exited.catch(() => undefined);
+  const [ready] = (await Promise.race([once(child, "message"), exited])) as [AckBenchAppReady];
   return {
-    port: (server.address() as AddressInfo).port,
-    stop: async () => {
-      server.closeAllConnections();
-      await app.stop();
+    port: ready.port,
+    async gcPauses() {
+      child.send("gc");
+      const [pauses] = (await Promise.race([once(child, "message"), exited])) as [GcPauses];
+      return pauses;
+    },
+    stop() {
+      child.kill();
     },
   };
 }
 
 /**
- * The load generator, in a worker thread so its own work does not share the event loop of the app
- * being measured. Plain JavaScript: the worker does not go through the TypeScript loader.
+ * The load generator, in a worker thread started afresh for each round, leaving this process's event
+ * loop to talk to the apps. Plain JavaScript: the worker does not go through the TypeScript loader.
  */
 const LOAD_GENERATOR = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -231,33 +193,29 @@ function pooled(results: readonly PhaseResult[]): PhaseResult {
  * the sides until each has had `seconds`.
  */
 async function interleaved(
-  sides: { bare: number; talks: number },
+  sides: { bare: SideProcess; talks: SideProcess },
   text: string,
   responseUrl: string,
   options: Required<AckBenchOptions>,
-  gc: ReturnType<typeof gcPauseMeter>,
 ): Promise<{ bare: PhaseResult; talks: PhaseResult; bareGc: GcPauses; talksGc: GcPauses }> {
   const round: LoadOptions = { ...options, seconds: options.roundSeconds };
-  await drive(sides.bare, text, responseUrl, round);
-  await drive(sides.talks, text, responseUrl, round);
+  await drive(sides.bare.port, text, responseUrl, round);
+  await drive(sides.talks.port, text, responseUrl, round);
+  await sides.bare.gcPauses();
+  await sides.talks.gcPauses();
   const rounds = Math.max(1, Math.round(options.seconds / options.roundSeconds));
   const bare: PhaseResult[] = [];
   const talks: PhaseResult[] = [];
   for (let i = 0; i < rounds; i += 1) {
-    gc.charge("bare");
-    bare.push(await drive(sides.bare, text, responseUrl, round));
-    gc.charge("talks");
-    talks.push(await drive(sides.talks, text, responseUrl, round));
-    gc.charge(null);
+    bare.push(await drive(sides.bare.port, text, responseUrl, round));
+    talks.push(await drive(sides.talks.port, text, responseUrl, round));
   }
-  const measured = {
+  return {
     bare: pooled(bare),
     talks: pooled(talks),
-    bareGc: await gc.take("bare"),
-    talksGc: await gc.take("talks"),
+    bareGc: await sides.bare.gcPauses(),
+    talksGc: await sides.talks.gcPauses(),
   };
-  gc.reset();
-  return measured;
 }
 
 function summary(result: PhaseResult) {
@@ -297,18 +255,14 @@ export async function runAckBench(overrides: AckBenchOptions = {}): Promise<void
     ratePerConnection: overrides.ratePerConnection ?? Number(process.env.ACK_BENCH_RATE ?? 5),
   };
   const stub = await startStubSlack(STUB_SLACK);
-  const bare = await startBareApp(`${stub.url}/api/`);
   const dataDir = mkdtempSync(join(tmpdir(), "talks-ack-bench-"));
-  const real = await startAppAgainstStub({
-    botToken: BOT_TOKEN,
-    signingSecret: SIGNING_SECRET,
-    stubUrl: stub.url,
-    dataDir,
-  });
-  const gc = gcPauseMeter();
+  const sides = {
+    bare: await startSide("bare", stub.url, dataDir),
+    talks: await startSide("talks", stub.url, dataDir),
+  };
   const responseUrl = `${stub.url}/response/bench`;
   console.log(
-    `ack bench: ${options.connections} keep-alive connections × ${options.ratePerConnection} req/s, ${options.seconds} s per side in alternating ${options.roundSeconds} s rounds, ${options.runs} run(s), signed /talks requests on loopback`,
+    `ack bench: ${options.connections} keep-alive connections × ${options.ratePerConnection} req/s, ${options.seconds} s per side in alternating ${options.roundSeconds} s rounds, ${options.runs} run(s), signed /talks requests on loopback, each app in its own process`,
   );
   const ratios = new Map<string, number[]>(SCENARIOS.map(([label]) => [label, []]));
   // Every run's samples too: the p99 of all of them rests on runs × more of the slowest requests.
@@ -318,13 +272,7 @@ export async function runAckBench(overrides: AckBenchOptions = {}): Promise<void
   try {
     for (let run = 1; run <= options.runs; run += 1) {
       for (const [label, text] of SCENARIOS) {
-        const result = await interleaved(
-          { bare: bare.port, talks: real.port ?? 0 },
-          text,
-          responseUrl,
-          options,
-          gc,
-        );
+        const result = await interleaved(sides, text, responseUrl, options);
         const ratio = summary(result.talks).p99 / summary(result.bare).p99;
         ratios.get(label)?.push(ratio);
         allSamples.get(label)?.bare.push(result.bare);
@@ -351,9 +299,8 @@ export async function runAckBench(overrides: AckBenchOptions = {}): Promise<void
       );
     }
   } finally {
-    gc.stop();
-    await real.stop();
-    await bare.stop();
+    sides.talks.stop();
+    sides.bare.stop();
     stub.child.kill();
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -201,6 +201,7 @@ async function interleaved(
   const round: LoadOptions = { ...options, seconds: options.roundSeconds };
   await drive(sides.bare.port, text, responseUrl, round);
   await drive(sides.talks.port, text, responseUrl, round);
+  // The warm-up's pauses, and those of the previous scenario, are not this measurement's.
   await sides.bare.gcPauses();
   await sides.talks.gcPauses();
   const rounds = Math.max(1, Math.round(options.seconds / options.roundSeconds));

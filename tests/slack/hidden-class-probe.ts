@@ -14,6 +14,7 @@ import {
   talksCommandCallback,
 } from "../../src/slack/listeners/commands/talks-command.js";
 import type { ListenerDeps } from "../../src/slack/types.js";
+import { InMemoryFeedbackStore, InMemoryQuestionLog } from "../helpers/recording-stores.js";
 
 // Parsed by V8 itself, so the %-call never reaches the TypeScript loader.
 const haveSameMap = new Function("a", "b", "return %HaveSameMap(a, b)") as (a: object, b: object) => boolean;
@@ -32,8 +33,8 @@ const deps: ListenerDeps = {
   config: loadConfig({ SLACK_BOT_TOKEN: "xoxb-probe", SLACK_SIGNING_SECRET: "probe-secret" }),
   logger,
   getEngine: () => engine,
-  feedback: { recordFeedback: async () => undefined },
-  questionLog: { logQuestion: async () => undefined },
+  feedback: new InMemoryFeedbackStore(),
+  questionLog: new InMemoryQuestionLog(),
   now: () => now,
   events: new InMemoryEventDeduplicator(),
 };

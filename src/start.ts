@@ -1,6 +1,7 @@
 import type { Readable, Writable } from "node:stream";
 import { type DestinationStream, pino } from "pino";
 import { createAnswerEngine } from "./answers/engine.js";
+import { MEANING_MODEL_UNAVAILABLE } from "./answers/messages.js";
 import type { AnswerEngine } from "./answers/types.js";
 import type { Config } from "./config/env.js";
 import { runConsole } from "./console/console.js";
@@ -11,6 +12,7 @@ import { createSlackDigestPoster } from "./digest/poster.js";
 import { createDigestScheduler, type DigestScheduler } from "./digest/scheduler.js";
 import { type HealthDeps, type HealthServer, healthRoutes, startHealthServer } from "./health/health.js";
 import { createLogger, type Logger } from "./logging/logger.js";
+import { loadMeaningModel } from "./matching/semantic/meaning-model.js";
 import { createSlackApp } from "./slack/app.js";
 import { createStorageEventDeduplicator } from "./slack/storage-event-deduplicator.js";
 import type { SlackAppDeps } from "./slack/types.js";
@@ -71,7 +73,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       options.logDestination ??
       (slack.mode === "console" ? pino.destination({ fd: 2, sync: true }) : undefined),
   });
-  const knowledge = watchKnowledge({ dir: config.knowledgeDir, build: createAnswerEngine, logger });
+  // Loaded once, shared by every version of the data the watcher builds.
+  const meaning = await loadMeaningModel((error) => logger.warn({ err: error }, MEANING_MODEL_UNAVAILABLE));
+  const knowledge = await watchKnowledge({
+    dir: config.knowledgeDir,
+    build: (kb) => createAnswerEngine(kb, { meaning }),
+    logger,
+  });
   const getEngine = () => knowledge.current();
   let storage: Storage;
   try {

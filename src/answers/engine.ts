@@ -1,40 +1,55 @@
 import type { KnowledgeBase } from "../knowledge/load.js";
 import { sourcesFor } from "../knowledge/load.js";
 import type { Entry } from "../knowledge/schema.js";
-import { createMatcher, type MatcherOptions } from "../matching/matcher.js";
-import { DECLINE_TEXT } from "./messages.js";
-import type { Answer, AnswerEngine, AnsweredQuestion } from "./types.js";
+import type { DecisionModels } from "../matching/decision/model.js";
+import { DECISION_MODELS } from "../matching/decision/models.js";
+import { createMatcher, type MatchResult } from "../matching/matcher.js";
+import type { MeaningModel } from "../matching/semantic/meaning-model.js";
+import { matcherInputs } from "./matcher-inputs.js";
+import { DECLINE_TEXT, ENGLISH_ONLY_TEXT } from "./messages.js";
+import type { Answer, AnswerEngine, AnsweredQuestion, Suggestion } from "./types.js";
 
 /** Confidence is reported to three decimals: enough to compare, stable in JSON. */
 function roundConfidence(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
+/** Only a yes/no question is answered "Yes. …": "who brokered the exchange?" gets the facts alone. */
+const YES_OR_NO = /^(Yes|No)\.\s+/;
+
+export interface AnswerEngineOptions {
+  /** The meaning model (shared by every data version); null matches by words alone. */
+  meaning: MeaningModel | null;
+  /** The fitted decision models; the committed ones by default. */
+  models?: DecisionModels;
+}
+
 /**
  * Answers questions from the curated entries of `kb`: the matched entry's answer with its sources, date and
- * evidence, or a decline with up to three "did you mean" suggestions. Pure: no clock, no I/O.
+ * evidence (two answers when a message asks two things), or a decline with up to three "did you mean"
+ * suggestions. Pure apart from the model: no clock, no I/O.
  */
-export function createAnswerEngine(kb: KnowledgeBase, options: MatcherOptions = {}): AnswerEngine {
-  const documents = [...kb.documents.values()];
-  const matcher = createMatcher(kb.entries, {
-    ...options,
-    extraVocabulary: [
-      ...documents.map((document) => `${document.title}\n${document.text}`),
-      ...(options.extraVocabulary ?? []),
-    ],
-    // "what did POLITICO report" is about the talks: the outlets the documents cite are topic words.
-    topicNames: [...documents.flatMap((document) => document.outlets), ...(options.topicNames ?? [])],
+export async function createAnswerEngine(kb: KnowledgeBase, options: AnswerEngineOptions): Promise<AnswerEngine> {
+  const matcher = await createMatcher(kb.entries, {
+    ...matcherInputs(kb),
+    meaning: options.meaning,
+    models: options.models ?? DECISION_MODELS,
   });
 
   // Resolved once per data version, not per answer; frozen because every answer of the entry shares it.
   const frozenSources = (entry: Entry) =>
     Object.freeze(sourcesFor(kb, entry.sources).map((source) => Object.freeze(source)));
   const entrySources = new Map(kb.entries.map((entry) => [entry.id, frozenSources(entry)] as const));
+  const suggestionOf = (id: string): Suggestion[] => {
+    const entry = kb.entryById.get(id);
+    return entry === undefined ? [] : [{ id: entry.id, question: entry.question }];
+  };
+  const examples = kb.status.examples ?? kb.entries.slice(0, 3).map((entry) => entry.id);
 
-  function entryAnswer(entry: Entry, confidence: number): Answer {
+  function entryAnswer(entry: Entry, confidence: number, yesNo = true): Answer {
     return {
       answered: true,
-      text: entry.answer,
+      text: yesNo ? entry.answer : entry.answer.replace(YES_OR_NO, ""),
       sources: entrySources.get(entry.id) ?? sourcesFor(kb, entry.sources),
       confidence,
       id: entry.id,
@@ -44,29 +59,36 @@ export function createAnswerEngine(kb: KnowledgeBase, options: MatcherOptions = 
     };
   }
 
-  function ask(question: string): AnsweredQuestion {
-    const result = matcher.match(question);
-    const normalisedQuestion = result.query.words.join(" ");
+  function declined(text: string, confidence: number, suggestions: Suggestion[]): Answer {
+    return { answered: false, text, sources: [], confidence, id: null, asOf: null, evidence: null, suggestions };
+  }
+
+  function toAnswered(result: MatchResult): AnsweredQuestion {
+    const normalisedQuestion = result.normalised;
     const confidence = roundConfidence(result.confidence);
-    const entry = result.match === null ? undefined : kb.entryById.get(result.match.id);
-    if (entry !== undefined) return { normalisedQuestion, answer: entryAnswer(entry, confidence) };
-    const suggestions = result.suggestions.flatMap((suggestion) => {
-      const suggested = kb.entryById.get(suggestion.id);
-      return suggested === undefined ? [] : [{ id: suggested.id, question: suggested.question }];
+    if (!result.english) {
+      return { normalisedQuestion, answer: declined(ENGLISH_ONLY_TEXT, 0, examples.flatMap(suggestionOf)), more: [] };
+    }
+    const answers = result.answers.flatMap((scored) => {
+      const entry = kb.entryById.get(scored.id);
+      return entry === undefined ? [] : [{ entry, confidence: roundConfidence(scored.score) }];
     });
-    return {
-      normalisedQuestion,
-      answer: {
-        answered: false,
-        text: DECLINE_TEXT,
-        sources: [],
-        confidence,
-        id: null,
-        asOf: null,
-        evidence: null,
-        suggestions,
-      },
-    };
+    const [main, ...rest] = answers;
+    if (main === undefined) {
+      const suggestions = result.suggestions.flatMap((suggestion) => suggestionOf(suggestion.id));
+      return { normalisedQuestion, answer: declined(DECLINE_TEXT, confidence, suggestions), more: [] };
+    }
+    const more = rest.map(({ entry, confidence: score }) => entryAnswer(entry, score));
+    const answer = entryAnswer(main.entry, main.confidence, result.yesNo);
+    // The other thing the message asked, answered or nearly: offered where only one answer is shown.
+    answer.suggestions = [...more.map((other) => other.id as string), ...result.suggestions.map((s) => s.id)]
+      .flatMap(suggestionOf)
+      .slice(0, 3);
+    return { normalisedQuestion, answer, more };
+  }
+
+  async function askMany(questions: readonly string[]): Promise<AnsweredQuestion[]> {
+    return (await matcher.matchMany(questions)).map(toAnswered);
   }
 
   function answerEntry(id: string): Answer | null {
@@ -75,5 +97,13 @@ export function createAnswerEngine(kb: KnowledgeBase, options: MatcherOptions = 
     return entry === undefined ? null : entryAnswer(entry, 1);
   }
 
-  return { kb, ask, answerEntry };
+  return {
+    kb,
+    meaning: matcher.meaning,
+    async ask(question) {
+      return (await askMany([question]))[0] as AnsweredQuestion;
+    },
+    askMany,
+    answerEntry,
+  };
 }

@@ -25,14 +25,21 @@ export interface Answer {
 
 /** The question as the matcher saw it; kept apart from Answer so the JSON contract stays exact. */
 export interface AnsweredQuestion {
+  /** The answer (the main one when the message asked two things). */
   answer: Answer;
+  /** The answer to the other thing a message asked, when it asked two (also among `answer.suggestions`). */
+  more: Answer[];
   /** Normalised form of the question (for the question log: no raw text, no user ids). */
   normalisedQuestion: string;
 }
 
 export interface AnswerEngine {
   readonly kb: KnowledgeBase;
-  ask(question: string): AnsweredQuestion;
+  /** Whether questions are matched by meaning as well as by words (false when the model did not load). */
+  readonly meaning: boolean;
+  ask(question: string): Promise<AnsweredQuestion>;
+  /** Many questions at once (the meaning model embeds them in batches), answers in order. */
+  askMany(questions: readonly string[]): Promise<AnsweredQuestion[]>;
   /** The answer of one entry by id (a clicked suggestion, a shared answer); null for an unknown id. */
   answerEntry(id: string): Answer | null;
 }

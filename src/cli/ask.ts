@@ -1,10 +1,14 @@
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { createAnswerEngine } from "../answers/engine.js";
-import { ASK_USAGE, KNOWLEDGE_LOAD_FAILED } from "../answers/messages.js";
+import { ASK_USAGE, KNOWLEDGE_LOAD_FAILED, MEANING_MODEL_UNAVAILABLE } from "../answers/messages.js";
 import { renderAnswerText } from "../answers/render-text.js";
 import type { AnswerEngine } from "../answers/types.js";
 import { KnowledgeBaseError, loadKnowledgeBase } from "../knowledge/load.js";
+import { loadMeaningModel } from "../matching/semantic/meaning-model.js";
+
+/** At most this many lines are answered at once: enough to batch, small enough to keep streaming. */
+const JSONL_BATCH = 64;
 
 type Mode = { kind: "text" | "json"; question: string } | { kind: "jsonl" };
 
@@ -25,15 +29,30 @@ function knowledgeDir(): string {
   return fileURLToPath(new URL("../../data/", import.meta.url));
 }
 
+/**
+ * One JSON line per input line, in order. Lines that arrive together (a file piped in) are answered as a
+ * batch, which the meaning model embeds at once; a line typed alone is answered at once.
+ */
 async function answerLines(engine: AnswerEngine): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  const out: string[] = [];
+  let pending: string[] = [];
+  let answering = Promise.resolve();
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    answering = answering.then(async () => {
+      if (batch.length === 0) return;
+      const answered = await engine.askMany(batch);
+      process.stdout.write(`${answered.map(({ answer }) => JSON.stringify(answer)).join("\n")}\n`);
+    });
+  };
   for await (const line of lines) {
-    out.push(JSON.stringify(engine.ask(line).answer));
-    // Flush in batches: one write per question is slow, one write at the end never streams.
-    if (out.length >= 100) process.stdout.write(`${out.splice(0).join("\n")}\n`);
+    if (pending.length === 0) setImmediate(flush);
+    pending.push(line);
+    if (pending.length >= JSONL_BATCH) flush();
   }
-  if (out.length > 0) process.stdout.write(`${out.join("\n")}\n`);
+  flush();
+  await answering;
 }
 
 async function main(): Promise<number> {
@@ -44,16 +63,19 @@ async function main(): Promise<number> {
   }
   let engine: AnswerEngine;
   try {
-    engine = createAnswerEngine(loadKnowledgeBase(knowledgeDir()));
+    const kb = loadKnowledgeBase(knowledgeDir());
+    const meaning = await loadMeaningModel((error) =>
+      process.stderr.write(`${MEANING_MODEL_UNAVAILABLE} ${(error as Error).message}\n`),
+    );
+    engine = await createAnswerEngine(kb, { meaning });
   } catch (error) {
     if (!(error instanceof KnowledgeBaseError)) throw error;
     process.stderr.write(`${KNOWLEDGE_LOAD_FAILED} ${error.message}\n`);
     return 1;
   }
   if (mode.kind === "jsonl") await answerLines(engine);
-  else if (mode.kind === "json")
-    process.stdout.write(`${JSON.stringify(engine.ask(mode.question).answer)}\n`);
-  else process.stdout.write(`${renderAnswerText(engine.ask(mode.question).answer, new Date())}\n`);
+  else if (mode.kind === "json") process.stdout.write(`${JSON.stringify((await engine.ask(mode.question)).answer)}\n`);
+  else process.stdout.write(`${renderAnswerText((await engine.ask(mode.question)).answer, new Date())}\n`);
   return 0;
 }
 

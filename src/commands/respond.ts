@@ -44,8 +44,8 @@ export function questionLogRecord(
   };
 }
 
-export function answerQuestion(question: string, context: ReplyContext): Reply {
-  const asked = context.engine.ask(question);
+export async function answerQuestion(question: string, context: ReplyContext): Promise<Reply> {
+  const asked = await context.engine.ask(question);
   const message = buildAnswerMessage(asked.answer, {
     now: context.now,
     normalisedQuestion: asked.normalisedQuestion,
@@ -93,7 +93,10 @@ let plainHelp: SlackMessage | null = null;
  * The reply to every command except the digest ones, which need storage and a channel: the same for
  * Slack and the local console. Card messages are shared between replies, so callers must not change them.
  */
-export function replyTo(command: Exclude<TalksCommand, { kind: "digest" }>, context: ReplyContext): Reply {
+export async function replyTo(
+  command: Exclude<TalksCommand, { kind: "digest" }>,
+  context: ReplyContext,
+): Promise<Reply> {
   const { engine, now, ephemeral } = context;
   switch (command.kind) {
     case "ask":

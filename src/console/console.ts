@@ -51,7 +51,11 @@ function commandText(line: string): string {
     .trim();
 }
 
-function replyToLine(line: string, deps: ConsoleDeps, suggestions: readonly SuggestionValue[]): Reply {
+async function replyToLine(
+  line: string,
+  deps: ConsoleDeps,
+  suggestions: readonly SuggestionValue[],
+): Promise<Reply> {
   const engine = deps.getEngine();
   const now = deps.now();
   const picked = /^\d+$/.test(line) ? suggestions[Number(line) - 1] : undefined;
@@ -88,7 +92,7 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
     const line = raw.trim();
     if (line !== "") {
       try {
-        const reply = replyToLine(line, deps, suggestions);
+        const reply = await replyToLine(line, deps, suggestions);
         write("");
         write(renderMessage(reply.message));
         suggestions = suggestionsOf(reply.message);

@@ -13,8 +13,8 @@ export interface WatchLogger {
 export interface WatchKnowledgeOptions<T> {
   /** KNOWLEDGE_DIR */
   dir: string;
-  /** Builds what is served from a validated knowledge base (the answer engine). */
-  build: (kb: KnowledgeBase) => T;
+  /** Builds what is served from a validated knowledge base (the answer engine); may take a while. */
+  build: (kb: KnowledgeBase) => T | Promise<T>;
   /** Told about every broken edit, after it is logged. */
   onError?: (error: unknown) => void;
   /** Told after each new version is swapped in. */
@@ -42,24 +42,27 @@ function folders(dir: string): string[] {
  * validated in full and swapped in whole; a broken edit keeps the previous version serving and logs
  * exactly where it is broken (file, entry, field). The first load must succeed: it throws otherwise.
  */
-export function watchKnowledge<T>(options: WatchKnowledgeOptions<T>): KnowledgeWatch<T> {
+export async function watchKnowledge<T>(options: WatchKnowledgeOptions<T>): Promise<KnowledgeWatch<Awaited<T>>> {
   const { dir, logger } = options;
   let kb = loadKnowledgeBase(dir);
-  let served = options.build(kb);
+  let served = await options.build(kb);
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
+  /** Bumped by every reload, so a slow build never replaces a newer one that finished first. */
+  let generation = 0;
   const watchers = new Map<string, FSWatcher>();
 
-  function reload(): void {
+  async function reload(): Promise<void> {
     timer = null;
     if (closed) return;
     watchFolders();
+    const mine = ++generation;
     let next: KnowledgeBase;
-    let built: T;
+    let built: Awaited<T>;
     try {
       next = loadKnowledgeBase(dir);
       if (next.version === kb.version) return;
-      built = options.build(next);
+      built = await options.build(next);
     } catch (error) {
       const where =
         error instanceof KnowledgeBaseError
@@ -72,6 +75,7 @@ export function watchKnowledge<T>(options: WatchKnowledgeOptions<T>): KnowledgeW
       options.onError?.(error);
       return;
     }
+    if (closed || mine !== generation) return;
     const previousVersion = kb.version;
     kb = next;
     served = built;
@@ -82,7 +86,7 @@ export function watchKnowledge<T>(options: WatchKnowledgeOptions<T>): KnowledgeW
   function schedule(): void {
     if (closed) return;
     if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(reload, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+    timer = setTimeout(() => void reload(), options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
   }
 
   /** Folders may come and go (a curator adds one); watch whatever exists now. */

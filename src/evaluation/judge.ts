@@ -4,13 +4,10 @@ import type { Judge, Verdict } from "./evaluate.js";
 /** The answer engine as the evaluation sees it: what it answered, and what it suggested. */
 export function engineJudge(engine: AnswerEngine): Judge {
   return async (questions) =>
-    questions.map((question): Verdict => {
-      const { answer } = engine.ask(question);
-      return {
-        answered: answer.answered,
-        ids: answer.id === null ? [] : [answer.id],
-        suggestions: answer.suggestions.map((suggestion) => suggestion.id),
-        confidence: answer.confidence,
-      };
-    });
+    (await engine.askMany(questions)).map(({ answer, more }): Verdict => ({
+      answered: answer.answered,
+      ids: [answer, ...more].flatMap((given) => (given.id === null ? [] : [given.id])),
+      suggestions: answer.answered ? [] : answer.suggestions.map((suggestion) => suggestion.id),
+      confidence: answer.confidence,
+    }));
 }

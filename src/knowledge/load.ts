@@ -270,14 +270,18 @@ export function loadKnowledgeBase(dataDir: string): KnowledgeBase {
       entryFile.set(entry.id, name);
       checkSources(entry.sources, documents, name, entry.id);
       checkEvidence(entry.evidence, entry.sources, documents, name, entry.id);
-      [entry.question, ...entry.alternates].forEach((phrasing, phrasingIndex) => {
+      const phrasings = [
+        { text: entry.question, field: "question" },
+        ...entry.alternates.map((text, index) => ({ text, field: `alternates[${index}]` })),
+        ...entry.unanswered.map((text, index) => ({ text, field: `unanswered[${index}]` })),
+      ];
+      phrasings.forEach(({ text: phrasing, field }) => {
         const key = phrasingKey(phrasing);
         const owner = phrasingOwner.get(key);
-        const field = phrasingIndex === 0 ? "question" : `alternates[${phrasingIndex - 1}]`;
         if (key === "") {
           throw new KnowledgeBaseError(name, entry.id, field, `"${phrasing}" has no letters or digits`);
         }
-        if (owner !== undefined && owner !== entry.id) {
+        if (owner !== undefined && (owner !== entry.id || field.startsWith("unanswered"))) {
           throw new KnowledgeBaseError(
             name,
             entry.id,
@@ -301,6 +305,11 @@ export function loadKnowledgeBase(dataDir: string): KnowledgeBase {
   const statusPath = join(dataDir, "status.yml");
   const status = validate(statusSchema, readYaml(statusPath, display(statusPath)), display(statusPath), null);
   checkSources(status.sources, documents, display(statusPath), null);
+  status.examples?.forEach((id, index) => {
+    if (!entryById.has(id)) {
+      throw new KnowledgeBaseError(display(statusPath), null, `examples[${index}]`, `no entry has the id "${id}"`);
+    }
+  });
   digest.update(readFileSync(statusPath));
 
   const timelinePath = join(dataDir, "timeline.yml");

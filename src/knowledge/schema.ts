@@ -49,6 +49,11 @@ export const entrySchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes"),
     question: nonEmpty,
     alternates: z.array(nonEmpty).min(1, "must list at least one alternate phrasing"),
+    /**
+     * Questions about the entry's subject that the documents do not answer ("which cities were hit?"): the
+     * bot declines them, offering this entry, instead of answering as if it knew.
+     */
+    unanswered: z.array(nonEmpty).default([]),
     answer: nonEmpty.max(600, "must be short: at most 600 characters"),
     sources: z.array(entrySourceSchema).min(1, "must cite at least one source"),
     evidence: nonEmpty,
@@ -69,6 +74,8 @@ export const statusSchema = z
     latest: z.array(nonEmpty).min(1),
     sources: z.array(entrySourceSchema).min(1),
     asOf: isoDate,
+    /** Entry ids to offer someone who has not asked a question the bot can read yet. */
+    examples: z.array(nonEmpty).min(1).max(3).optional(),
   })
   .strict();
 

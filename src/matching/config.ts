@@ -1,12 +1,10 @@
-/** How the matcher weighs and decides. One frozen object, so a tuning change is one visible diff. */
-export interface MatcherConfig {
-  /** Below this confidence the question is declined. */
-  threshold: number;
-  /** The best entry must beat the runner-up entry by at least this much, or the question is declined. */
-  margin: number;
-  /** Entries at least this close are offered as "did you mean" when declining. */
-  suggestionFloor: number;
-  maxSuggestions: number;
+/**
+ * How the lexical signal weighs words. One frozen object, so a change is one visible diff. Whether to
+ * answer is not decided here: the decision model weighs this signal with the others.
+ */
+export interface LexicalConfig {
+  /** How many of the best entries each reading passes on to the decision. */
+  candidates: number;
   /**
    * Weight of a word the knowledge base has never seen, as a multiple of the rarest known word's weight:
    * a question about an unknown person, place or number is mostly unexplained, so it is declined.
@@ -40,11 +38,8 @@ export interface MatcherConfig {
   questionCoverageExponent: number;
 }
 
-export const MATCHER_DEFAULTS: Readonly<MatcherConfig> = Object.freeze({
-  threshold: 0.7,
-  margin: 0.06,
-  suggestionFloor: 0.3,
-  maxSuggestions: 3,
+export const LEXICAL_DEFAULTS: Readonly<LexicalConfig> = Object.freeze({
+  candidates: 6,
   unknownWeight: 1.5,
   minTermWeight: 0.8,
   lightWeight: 0.4,

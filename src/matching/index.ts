@@ -1,13 +1,14 @@
-import { LIGHT_TERMS } from "./analyse.js";
-import { ENTITY_KINDS } from "./lexicon.js";
-import { contentWords, normaliseWords } from "./normalise.js";
-import { toTerm } from "./synonyms.js";
+import { curatedTerms, LIGHT_TERMS } from "./analyse.js";
+import type { EntityReader } from "./entities.js";
+import { normaliseWords } from "./normalise.js";
 
 /** What the matcher needs of a curated entry (the knowledge base's Entry fits). */
 export interface MatchableEntry {
   id: string;
   question: string;
   alternates: readonly string[];
+  /** Questions about the entry's subject that its answer does not answer. */
+  unanswered: readonly string[];
   tags: readonly string[];
   answer: string;
   evidence: string;
@@ -17,38 +18,10 @@ export interface Phrasing {
   entry: number;
   text: string;
   terms: readonly string[];
-  /** Bit set of the named entities the phrasing mentions (see entityMask). */
-  entities: number;
-}
-
-/** Each entity term's bit, and each kind's bits, for the "different subject" check. */
-const ENTITY_BITS = new Map<string, number>();
-/** One mask per entity kind. */
-export const ENTITY_KIND_MASKS: readonly number[] = ENTITY_KINDS.map((kind) => {
-  let mask = 0;
-  for (const word of kind) {
-    const bit = 1 << ENTITY_BITS.size;
-    ENTITY_BITS.set(toTerm(word), bit);
-    mask |= bit;
-  }
-  return mask;
-});
-
-export function entityMask(terms: Iterable<string>): number {
-  let mask = 0;
-  for (const term of terms) mask |= ENTITY_BITS.get(term) ?? 0;
-  return mask;
-}
-
-/**
- * True when the question and the phrasing each name an entity of the same kind that the other does not
- * (Ukraine's delegation vs Russia's): they are about different subjects, however many words they share.
- */
-export function namesOtherEntity(queryEntities: number, phrasingEntities: number): boolean {
-  return ENTITY_KIND_MASKS.some(
-    (kind) =>
-      (queryEntities & kind & ~phrasingEntities) !== 0 && (phrasingEntities & kind & ~queryEntities) !== 0,
-  );
+  /** The entities the phrasing names. */
+  mentions: ReadonlySet<string>;
+  /** False for a question the entry does not answer (see MatchableEntry.unanswered). */
+  answers: boolean;
 }
 
 /**
@@ -64,9 +37,10 @@ export interface PhrasingIndex {
   entryTerms: readonly ReadonlySet<string>[];
   /** term → ids of the entries whose phrasings, tags, answer or evidence use it */
   entryPostings: ReadonlyMap<string, Int32Array>;
-  /** Per phrasing: its entry, and its entity bits (typed arrays: the scoring loop reads them per match). */
+  /** Per phrasing: its entry (a typed array: the scoring loop reads it per match). */
   phrasingEntry: Int32Array;
-  phrasingEntities: Int32Array;
+  /** Per entry: every entity its phrasings, answer, evidence or tags name. */
+  entryMentions: readonly ReadonlySet<string>[];
 
   /** Every term any entry uses. */
   knownTerms: ReadonlySet<string>;
@@ -101,35 +75,50 @@ export interface TermWeights {
   floor: number;
 }
 
-export function buildIndex(entries: readonly MatchableEntry[], weights: TermWeights): PhrasingIndex {
+export function buildIndex(
+  entries: readonly MatchableEntry[],
+  weights: TermWeights,
+  entities: EntityReader,
+): PhrasingIndex {
   const words = new Set<string>();
   const termsOf = (text: string) => {
-    const normalised = normaliseWords(text);
-    for (const word of normalised) words.add(word);
-    return contentWords(normalised).map(toTerm);
+    for (const word of normaliseWords(text)) words.add(word);
+    return curatedTerms(text, entities);
   };
   const phrasings: Phrasing[] = [];
 
   const entryTerms: Set<string>[] = [];
+  const entryMentions: Set<string>[] = [];
   const postingLists = new Map<string, number[]>();
   entries.forEach((entry, entryIndex) => {
     const about = new Set<string>();
-    for (const text of [entry.question, ...entry.alternates]) {
-      const terms = [...new Set(termsOf(text))];
+    const named = new Set<string>();
+    const texts = [
+      ...[entry.question, ...entry.alternates].map((text) => ({ text, answers: true })),
+      ...entry.unanswered.map((text) => ({ text, answers: false })),
+    ];
+    for (const { text, answers } of texts) {
+      const read = termsOf(text);
+      const terms = [...new Set(read.terms)];
+      if (answers) for (const id of read.mentions) named.add(id);
       if (terms.length === 0) continue;
       const id = phrasings.length;
-      phrasings.push({ entry: entryIndex, text, terms, entities: entityMask(terms) });
+      phrasings.push({ entry: entryIndex, text, terms, mentions: read.mentions, answers });
       for (const term of terms) {
-        about.add(term);
+        // What the entry is about comes from what it answers.
+        if (answers) about.add(term);
         const list = postingLists.get(term);
         if (list === undefined) postingLists.set(term, [id]);
         else list.push(id);
       }
     }
     for (const text of [...entry.tags, entry.answer, entry.evidence]) {
-      for (const term of termsOf(text)) about.add(term);
+      const read = termsOf(text);
+      for (const term of read.terms) about.add(term);
+      for (const id of read.mentions) named.add(id);
     }
     entryTerms.push(about);
+    entryMentions.push(named);
   });
 
   const entryLists = new Map<string, number[]>();
@@ -168,7 +157,7 @@ export function buildIndex(entries: readonly MatchableEntry[], weights: TermWeig
     entryTerms,
     entryPostings,
     phrasingEntry: Int32Array.from(phrasings, (phrasing) => phrasing.entry),
-    phrasingEntities: Int32Array.from(phrasings, (phrasing) => phrasing.entities),
+    entryMentions,
     knownTerms: new Set(documentFrequency.keys()),
     words,
     idf,

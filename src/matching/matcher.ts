@@ -1,240 +1,348 @@
-import { type AnalysedQuery, analyseQuery, type QueryReader, type QueryTerm, termsOf } from "./analyse.js";
-import { MATCHER_DEFAULTS, type MatcherConfig } from "./config.js";
+import type { Entity } from "../knowledge/schema.js";
+import { curatedTerms } from "./analyse.js";
+import type { LexicalConfig } from "./config.js";
 import {
-  buildIndex,
-  entityMask,
-  type MatchableEntry,
-  namesOtherEntity,
-  type PhrasingIndex,
-  termWeight,
-} from "./index.js";
-import { LIGHT_WORDS, PHRASES, QUESTION_WORDS, SPELLING_VARIANTS, STOP_WORDS } from "./lexicon.js";
-import { normaliseWords } from "./normalise.js";
-import { createSpellingCorrector } from "./spelling.js";
-import { SYNONYM_WORDS } from "./synonyms.js";
+  type AnswerKind,
+  candidateFeatures,
+  type EntryFacts,
+  type ReadingSignals,
+} from "./decision/features.js";
+import { asksForecast, focusTerms, gapTerms } from "./decision/focus.js";
+import { type DecisionModel, type DecisionModels, logitOf, probabilityOfLogit } from "./decision/model.js";
+import { COMMON_ENGLISH_WORDS } from "./english.js";
+import { createEntityReader } from "./entities.js";
+import type { MatchableEntry } from "./index.js";
+import { createLexicalMatcher, type LexicalResult } from "./lexical.js";
+import { MONTHS } from "./lexicon.js";
+import { isEnglish } from "./reading/language.js";
+import { type Reading, readMessage } from "./reading/message.js";
+import type { MeaningModel } from "./semantic/meaning-model.js";
+import { buildSemanticIndex, type SemanticIndex, type SemanticScores } from "./semantic/semantic-index.js";
 
 export interface ScoredEntry {
   id: string;
-  /** 0..1 */
+  /** 0..1: the decision model's probability that the entry answers the question. */
   score: number;
-  /** The phrasing of the entry that matched best. */
-  phrasing: string;
 }
 
 export interface MatchResult {
-  /** The best entry when it is confident enough and clear of the runner-up; otherwise null. */
-  match: ScoredEntry | null;
-  /** The best entry's score (0 when nothing matched at all). */
+  /** The entries that answer the question, main one first: one per question asked, at most two. */
+  answers: ScoredEntry[];
+  /** The main answer's probability, or the best candidate's when declined (0 when nothing came close). */
   confidence: number;
-  /** Closest entries, best first, each at least the suggestion floor (empty when matched). */
+  /** Entries worth offering: the closest ones when declined, or another question's near answer. */
   suggestions: ScoredEntry[];
-  /** Best entries before the decision, best first (for evaluation and debugging). */
-  ranked: ScoredEntry[];
-  query: AnalysedQuery;
+  /** The question's words as read (for the question log: no raw text). */
+  normalised: string;
+  /** Whether the main answer's question asks yes or no ("is there…", "did they…"). */
+  yesNo: boolean;
+  /** False when the message is not in English: nothing was matched. */
+  english: boolean;
 }
 
 export interface Matcher {
-  readonly config: Readonly<MatcherConfig>;
   readonly size: number;
-  match(question: string): MatchResult;
+  /** Whether the meaning signal is in use (false when its model could not load). */
+  readonly meaning: boolean;
+  match(question: string): Promise<MatchResult>;
+  /** Many questions at once: the meaning model embeds them in batches. */
+  matchMany(questions: readonly string[]): Promise<MatchResult[]>;
 }
 
 export interface MatcherOptions {
-  config?: Partial<MatcherConfig>;
+  entities: readonly Entity[];
   /** More text whose words count as correctly spelt (e.g. the source documents). */
   extraVocabulary?: readonly string[];
   /** Names that place a question in the subject besides the lexicon's topic words (e.g. cited outlets). */
   topicNames?: readonly string[];
+  /** The meaning model; null to match by words alone. */
+  meaning: MeaningModel | null;
+  /** The fitted decision models. */
+  models: DecisionModels;
+  lexical?: Partial<LexicalConfig>;
 }
 
-const RANKED_LIMIT = 5;
+/** At most this many suggestions, and this many answers to one message. */
+export const MAX_SUGGESTIONS = 3;
+export const MAX_ANSWERS = 2;
+/** How many of the entries closest in meaning each reading considers, besides the lexical candidates. */
+const MEANING_CANDIDATES = 6;
 
-/** The term the lexicon rewrites "how many", "how much" and "number of" to. */
-const QUANTITY_TERM = "count";
-/** How many words after a number it may count: "1,000 prisoners", "four Ukrainian cities". */
-const QUANTIFIED_WINDOW = 3;
+const AUXILIARIES: ReadonlySet<string> = new Set(
+  `is are was were am do does did has have had can could will would should shall may might must isnt arent
+  wasnt werent dont doesnt didnt hasnt havent hadnt cant couldnt wont wouldnt shouldnt`.split(/\s+/),
+);
 
-/** The terms an answer puts a number to, so "how many X" is answered only where X is counted. */
-function quantifiedTerms(answer: string): Set<string> {
-  const words = normaliseWords(answer);
-  const counted = new Set<string>();
-  words.forEach((word, position) => {
-    if (!/^\d/.test(word)) return;
-    const following = words.slice(position + 1, position + 1 + QUANTIFIED_WINDOW).join(" ");
-    for (const term of termsOf(following)) if (!/^\d/.test(term)) counted.add(term);
-  });
-  return counted;
-}
-
-function weightOf(term: QueryTerm, index: PhrasingIndex, config: MatcherConfig): number {
-  if (term.kind === "unknown") return index.unseenIdf * config.unknownWeight;
-  return termWeight(index, term.term, { light: config.lightWeight, floor: config.minTermWeight });
-}
-
-/** Every correctly spelt word the matcher knows: curated text, documents and the lexicon. */
-function buildVocabulary(index: PhrasingIndex, extra: readonly string[]): Set<string> {
-  const vocabulary = new Set<string>([
-    ...index.words,
-    ...STOP_WORDS,
-    ...QUESTION_WORDS,
-    ...LIGHT_WORDS,
-    ...Object.keys(SPELLING_VARIANTS),
-    ...SYNONYM_WORDS,
-  ]);
-  for (const [phrase, target] of Object.entries(PHRASES)) {
-    for (const word of `${phrase} ${target}`.split(" ")) if (word !== "") vocabulary.add(word);
+/** What a reading asks for, from its first when/where/who. */
+function asksFor(words: readonly string[]): AnswerKind | null {
+  for (const word of words) {
+    if (word === "when") return "when";
+    if (word === "where") return "where";
+    if (word === "who" || word === "whom") return "who";
   }
-  for (const text of extra) for (const word of normaliseWords(text)) vocabulary.add(word);
-  return vocabulary;
+  return null;
+}
+
+/** One entry as a candidate answer to one reading of a question. */
+export interface Candidate {
+  entry: number;
+  reading: Reading;
+  /** The reading's words as read (spelling corrected, entity aliases as names). */
+  readingWords: readonly string[];
+  /** In FEATURE_NAMES order. */
+  features: number[];
+}
+
+/** A message as the decision sees it: its candidates, how many questions it asks, whether it is English. */
+export interface ReadQuestion {
+  candidates: Candidate[];
+  questions: number;
+  normalised: string;
+  english: boolean;
+}
+
+/** Turns messages into candidates with their features: everything but the decision. */
+export interface CandidateReader {
+  readonly entryIds: readonly string[];
+  readonly meaning: boolean;
+  read(questions: readonly string[]): Promise<ReadQuestion[]>;
+}
+
+interface Judged extends Candidate {
+  /** The ranking model's log-odds that the entry answers the reading, and as a probability. */
+  logit: number;
+  probability: number;
+}
+
+/** The ranking lead a question's only candidate is given: as clear as a lead gets in practice. */
+const RANKING_MARGIN_ALONE = 10;
+
+/** Where the decision cuts: an entry is answered at `answerAt`, offered at `suggestAt`. */
+export interface Cutoffs {
+  answerAt: number;
+  suggestAt: number;
 }
 
 /**
- * Matches a question to the entry whose phrasing explains it best. Each query term weighs its idf (unknown
- * words weigh more than any known one); a phrasing scores by how much of the query's weight it explains
- * and how much of its own weight the query covers. The best entry must clear a threshold and beat the
- * runner-up by a margin, or the question is declined with the nearest entries as suggestions.
+ * Reads messages into candidate answers: each message is read (Slack markup, greetings and background set
+ * apart, each question found), and each reading is scored against the entries by words (lexical) and by
+ * meaning (sentence embeddings, when the model is loaded). Knows nothing of the decision.
  */
-export function createMatcher(entries: readonly MatchableEntry[], options: MatcherOptions = {}): Matcher {
-  const config: MatcherConfig = { ...MATCHER_DEFAULTS, ...options.config };
-  const index = buildIndex(entries, { light: config.lightWeight, floor: config.minTermWeight });
-  const vocabulary = buildVocabulary(index, options.extraVocabulary ?? []);
-  const reader: QueryReader = {
-    vocabulary,
-    knownTerms: index.knownTerms,
-    topicTerms: new Set((options.topicNames ?? []).flatMap((name) => termsOf(name))),
-    speller: createSpellingCorrector(vocabulary, STOP_WORDS),
-  };
-  const matchedWeight = new Float64Array(index.phrasings.length);
-  const matchedMask = new Int32Array(index.phrasings.length);
-  const entryScore = new Float64Array(entries.length);
-  const entryPhrasing = new Int32Array(entries.length);
-  const entrySeen = new Uint8Array(entries.length);
-  const contextMask = new Int32Array(entries.length);
-  // Lists of what one question touched, reused by every match (at most every phrasing, every entry):
-  // a question can touch hundreds of phrasings, and growing fresh arrays for them is most of its garbage.
-  const touched = new Int32Array(index.phrasings.length);
-  const touchedEntries = new Int32Array(entries.length);
-  const contextEntries = new Int32Array(entries.length);
-  const countedTerms = entries.map((entry) => quantifiedTerms(entry.answer));
+export async function createCandidateReader(
+  entries: readonly MatchableEntry[],
+  options: Omit<MatcherOptions, "models">,
+): Promise<CandidateReader> {
+  const entities = createEntityReader(options.entities);
+  const lexical = createLexicalMatcher(entries, {
+    entities,
+    ...(options.lexical === undefined ? {} : { config: options.lexical }),
+    ...(options.extraVocabulary === undefined ? {} : { extraVocabulary: options.extraVocabulary }),
+    ...(options.topicNames === undefined ? {} : { topicNames: options.topicNames }),
+  });
+  const kindOf = (id: string) => entities.kindOf(id);
+  const facts: EntryFacts[] = entries.map((entry, position) => {
+    const answer = curatedTerms(entry.answer, entities);
+    const answerWords = answer.text.split(" ");
+    const gives = new Set<AnswerKind>();
+    if (answerWords.some((word) => MONTHS.has(word) || /^(19|20)\d\d$/.test(word))) gives.add("when");
+    const kinds = [...answer.mentions].map(kindOf);
+    if (kinds.includes("place")) gives.add("where");
+    if (kinds.some((kind) => kind === "person" || kind === "outlet" || kind === "organisation")) gives.add("who");
+    return {
+      mentions: lexical.index.entryMentions[position] ?? new Set(),
+      gives,
+      gaps: gapTerms(entry.answer, entities),
+    };
+  });
 
-  /** The `limit` best entries, best first (ties by id): a partial selection, not a sort of every hit. */
-  function topEntries(candidates: Int32Array, count: number, limit: number): ScoredEntry[] {
-    const top: number[] = [];
-    const before = (a: number, b: number) =>
-      (entryScore[a] as number) > (entryScore[b] as number) ||
-      (entryScore[a] === entryScore[b] && (index.entryIds[a] as string) < (index.entryIds[b] as string));
-    for (let candidate = 0; candidate < count; candidate += 1) {
-      const entry = candidates[candidate] as number;
-      if (top.length === limit && !before(entry, top[limit - 1] as number)) continue;
-      let position = Math.min(top.length, limit - 1);
-      top[position] = entry;
-      while (position > 0 && before(entry, top[position - 1] as number)) {
-        top[position] = top[position - 1] as number;
-        top[position - 1] = entry;
-        position -= 1;
-      }
+  const { meaning } = options;
+  const semantic: SemanticIndex | null =
+    meaning === null
+      ? null
+      : await buildSemanticIndex(
+          entries.map((entry) => ({
+            phrasings: [entry.question, ...entry.alternates].map((text) => curatedTerms(text, entities).text),
+            unanswered: entry.unanswered.map((text) => curatedTerms(text, entities).text),
+            answer: curatedTerms(entry.answer, entities).text,
+          })),
+          meaning.entries,
+        );
+  const knowsWord = (word: string) => COMMON_ENGLISH_WORDS.has(word) || lexical.reader.vocabulary.has(word);
+
+  function candidatesOf(reading: Reading, result: LexicalResult, meaning: SemanticScores | null): Candidate[] {
+    const readingWords = result.query.text.split(" ");
+    const signals: ReadingSignals = {
+      lexical: result,
+      semantic: meaning,
+      asks: asksFor(readingWords),
+      quantityMissing: (entry) => lexical.quantityMissing(result.query, entry),
+      focus: focusTerms(readingWords),
+      forecast: asksForecast(readingWords),
+    };
+    const entriesConsidered = new Set(result.candidates.map((candidate) => candidate.entry));
+    if (meaning !== null) {
+      [...meaning.phrasing.keys()]
+        .sort((a, b) => (meaning.phrasing[b] as number) - (meaning.phrasing[a] as number))
+        .slice(0, MEANING_CANDIDATES)
+        .forEach((entry) => entriesConsidered.add(entry));
     }
-    return top.map((entry) => ({
-      id: index.entryIds[entry] as string,
-      score: Math.min(1, entryScore[entry] as number),
-      phrasing: index.phrasings[entryPhrasing[entry] as number]?.text ?? "",
+    return [...entriesConsidered].map((entry) => ({
+      entry,
+      reading,
+      readingWords,
+      features: candidateFeatures(entry, signals, facts[entry] as EntryFacts),
     }));
   }
 
-  function match(question: string): MatchResult {
-    const query = analyseQuery(question, reader);
-    const weights = query.terms.map((term) => weightOf(term, index, config));
-    const credits = query.terms.map((term) => (term.kind === "corrected" ? config.correctedCredit : 1));
-    const queryWeight = weights.reduce((sum, weight) => sum + weight, 0);
-    const queryEntities = entityMask(query.terms.map((term) => term.term));
-    let queryTopics = 0;
-    query.terms.forEach((term, termIndex) => {
-      if (term.kind !== "unknown" && term.topic) queryTopics |= 1 << termIndex;
+  async function read(questions: readonly string[]): Promise<ReadQuestion[]> {
+    const messages = questions.map((question) => {
+      const message = readMessage(question);
+      const english = isEnglish(message.plainText, knowsWord);
+      const readings = english ? message.readings : [];
+      return { message, english, readings, lexical: readings.map((reading) => lexical.match(reading.text)) };
     });
-    if (queryWeight === 0) return { match: null, confidence: 0, suggestions: [], ranked: [], query };
-    const asksQuantity = query.terms.some((term) => term.term === QUANTITY_TERM);
-    const counts = (entry: number) =>
-      query.terms.some((term) => countedTerms[entry]?.has(term.term) === true);
-
-    const terms = query.terms.length;
-    let touchedCount = 0;
-    let contextCount = 0;
-    for (let termIndex = 0; termIndex < terms; termIndex += 1) {
-      const term = (query.terms[termIndex] as QueryTerm).term;
-      const bit = 1 << termIndex;
-      const weight = weights[termIndex] as number;
-      for (const id of index.postings.get(term) ?? []) {
-        if (matchedMask[id] === 0) touched[touchedCount++] = id;
-        matchedWeight[id] = (matchedWeight[id] as number) + weight;
-        matchedMask[id] = (matchedMask[id] as number) | bit;
-      }
-      for (const entry of index.entryPostings.get(term) ?? []) {
-        if (contextMask[entry] === 0) contextEntries[contextCount++] = entry;
-        contextMask[entry] = (contextMask[entry] as number) | bit;
-      }
+    // One embedding call for every reading of every message: the model is fastest in batches. A reading
+    // with no content words ("is that true?") has no meaning worth comparing.
+    const meaningful = (result: LexicalResult) => result.query.terms.length > 0;
+    const meanings = new Map<LexicalResult, SemanticScores>();
+    if (semantic !== null && meaning !== null) {
+      const results = messages.flatMap((message) => message.lexical.filter(meaningful));
+      const vectors = await meaning.questions.embed(results.map((result) => result.query.text));
+      results.forEach((result, position) => meanings.set(result, semantic.score(vectors[position] as Float32Array)));
     }
-
-    let touchedEntryCount = 0;
-    const exponent = config.questionCoverageExponent;
-    for (let position = 0; position < touchedCount; position += 1) {
-      const id = touched[position] as number;
-      const entry = index.phrasingEntry[id] as number;
-      const mask = matchedMask[id] as number;
-      const contextOnly = (contextMask[entry] as number) & ~mask;
-      let explained = 0;
-      for (let termIndex = 0; termIndex < terms; termIndex += 1) {
-        const bit = 1 << termIndex;
-        if ((mask & bit) !== 0) explained += (weights[termIndex] as number) * (credits[termIndex] as number);
-        else if ((contextOnly & bit) !== 0)
-          explained += (weights[termIndex] as number) * config.contextCredit;
-      }
-      const questionCoverage = explained / queryWeight;
-      const phrasingCoverage = Math.min(1, (matchedWeight[id] as number) / (index.phrasingWeight[id] || 1));
-      const conflict = namesOtherEntity(queryEntities, index.phrasingEntities[id] as number)
-        ? config.entityConflictFactor
-        : 1;
-      const onTopic = (mask & queryTopics) !== 0 ? 1 : config.offTopicFactor;
-      const quantity = asksQuantity && !counts(entry) ? config.noQuantityFactor : 1;
-      const score =
-        conflict * onTopic * quantity * questionCoverage ** exponent * phrasingCoverage ** (1 - exponent);
-      if (entrySeen[entry] === 0) {
-        entrySeen[entry] = 1;
-        touchedEntries[touchedEntryCount++] = entry;
-      }
-      if (score > (entryScore[entry] as number)) {
-        entryScore[entry] = score;
-        entryPhrasing[entry] = id;
-      }
-      matchedWeight[id] = 0;
-      matchedMask[id] = 0;
-    }
-    for (let position = 0; position < contextCount; position += 1) {
-      contextMask[contextEntries[position] as number] = 0;
-    }
-
-    const ranked = topEntries(
-      touchedEntries,
-      touchedEntryCount,
-      Math.max(RANKED_LIMIT, config.maxSuggestions + 1),
-    );
-    for (let position = 0; position < touchedEntryCount; position += 1) {
-      const entry = touchedEntries[position] as number;
-      entryScore[entry] = 0;
-      entrySeen[entry] = 0;
-    }
-
-    const best = ranked[0];
-    const runnerUp = ranked[1]?.score ?? 0;
-    const confidence = best?.score ?? 0;
-    const top = ranked.slice(0, RANKED_LIMIT);
-    if (best !== undefined && best.score >= config.threshold && best.score - runnerUp >= config.margin) {
-      return { match: best, confidence, suggestions: [], ranked: top, query };
-    }
-    const suggestions = ranked
-      .filter((entry) => entry.score >= config.suggestionFloor)
-      .slice(0, config.maxSuggestions);
-    return { match: null, confidence, suggestions, ranked: top, query };
+    return messages.map((message) => ({
+      candidates: message.readings.flatMap((reading, position) => {
+        const result = message.lexical[position] as LexicalResult;
+        return meaningful(result) ? candidatesOf(reading, result, meanings.get(result) ?? null) : [];
+      }),
+      questions: message.message.questions,
+      normalised: message.lexical[0]?.query.words.join(" ") ?? "",
+      english: message.english,
+    }));
   }
 
-  return { config, size: entries.length, match };
+  return { entryIds: entries.map((entry) => entry.id), meaning: semantic !== null, read };
+}
+
+/** The decision model, compiled: logits from feature vectors. */
+export interface Decider {
+  ranking: (features: readonly number[]) => number;
+  answering: (features: readonly number[]) => number;
+  cutoffs: Cutoffs;
+}
+
+export function compileDecider(model: DecisionModel): Decider {
+  return {
+    ranking: logitOf(model.ranking),
+    answering: logitOf(model.answering),
+    cutoffs: { answerAt: model.answerAt, suggestAt: model.suggestAt },
+  };
+}
+
+/** A question's best entry, with what the answering model is told about how it was ranked. */
+export interface Best extends Judged {
+  /** The candidate's features, then its ranking logit and its lead over the next entry (MODEL_FEATURES). */
+  answeringFeatures: number[];
+}
+
+interface Chosen extends Best {
+  answering: number;
+}
+
+/** Every candidate in ranking order, and each question's best, ready for the answering model. */
+export function rank(
+  read: ReadQuestion,
+  ranking: (features: readonly number[]) => number,
+): { ranked: Judged[]; best: Best[] } {
+  const ranked: Judged[] = read.candidates
+    .map((candidate) => {
+      const logit = ranking(candidate.features);
+      return { ...candidate, logit, probability: probabilityOfLogit(logit) };
+    })
+    .sort((a, b) => b.logit - a.logit || a.entry - b.entry);
+  const best: Best[] = [];
+  for (let question = 0; question < read.questions; question += 1) {
+    const own = ranked.filter((candidate) => candidate.reading.question === question);
+    const first = own[0];
+    if (first === undefined) continue;
+    const runnerUp = own.find((candidate) => candidate.entry !== first.entry);
+    const margin = first.logit - (runnerUp?.logit ?? first.logit - RANKING_MARGIN_ALONE);
+    best.push({ ...first, answeringFeatures: [...first.features, first.logit, margin] });
+  }
+  return { ranked, best };
+}
+
+/**
+ * Decides what to say from a message's candidates: the ranking model orders each question's candidates;
+ * the answering model says whether its best entry answers it (at `answerAt`; at most two answers, main
+ * first); otherwise the entries the ranking finds likely (at `suggestAt`) are offered.
+ */
+export function decide(read: ReadQuestion, decider: Decider, entryIds: readonly string[]): MatchResult {
+  const { normalised } = read;
+  const { cutoffs } = decider;
+  if (!read.english) return { answers: [], confidence: 0, suggestions: [], normalised, yesNo: false, english: false };
+  const { ranked, best } = rank(read, decider.ranking);
+  const chosen: Chosen[] = best.map((candidate) => ({
+    ...candidate,
+    answering: probabilityOfLogit(decider.answering(candidate.answeringFeatures)),
+  }));
+  chosen.sort((a, b) => b.answering - a.answering);
+  const answered: Chosen[] = [];
+  for (const best of chosen) {
+    if (best.answering < cutoffs.answerAt || answered.length >= MAX_ANSWERS) continue;
+    if (!answered.some((other) => other.entry === best.entry)) answered.push(best);
+  }
+  const toScored = (candidate: Judged, score: number): ScoredEntry => ({
+    id: entryIds[candidate.entry] as string,
+    score,
+  });
+  const main = answered[0];
+  if (main !== undefined) {
+    // Another question of the message that came close without being sure: offered, not answered.
+    const nearAnswers = chosen.filter(
+      (best) => best.probability >= cutoffs.suggestAt && !answered.some((other) => other.entry === best.entry),
+    );
+    return {
+      answers: answered.map((best) => toScored(best, best.answering)),
+      confidence: main.answering,
+      suggestions: nearAnswers.slice(0, MAX_SUGGESTIONS).map((best) => toScored(best, best.probability)),
+      normalised,
+      yesNo: AUXILIARIES.has(main.readingWords[0] ?? ""),
+      english: true,
+    };
+  }
+  const suggestions: Judged[] = [];
+  for (const candidate of ranked) {
+    if (candidate.probability < cutoffs.suggestAt || suggestions.length >= MAX_SUGGESTIONS) break;
+    if (!suggestions.some((other) => other.entry === candidate.entry)) suggestions.push(candidate);
+  }
+  return {
+    answers: [],
+    confidence: chosen[0]?.answering ?? 0,
+    suggestions: suggestions.map((candidate) => toScored(candidate, candidate.probability)),
+    normalised,
+    yesNo: false,
+    english: true,
+  };
+}
+
+/**
+ * Matches a question to the entry that answers it: candidates from the reader, weighed by the decision
+ * model fitted on labelled questions (`npm run fit`), which turns the signals into the probability that an
+ * entry answers. The model without the meaning signal serves when its model could not load.
+ */
+export async function createMatcher(entries: readonly MatchableEntry[], options: MatcherOptions): Promise<Matcher> {
+  const reader = await createCandidateReader(entries, options);
+  const decider = compileDecider(reader.meaning ? options.models.withMeaning : options.models.wordsOnly);
+  async function matchMany(questions: readonly string[]): Promise<MatchResult[]> {
+    return (await reader.read(questions)).map((read) => decide(read, decider, reader.entryIds));
+  }
+  return {
+    size: entries.length,
+    meaning: reader.meaning,
+    matchMany,
+    async match(question) {
+      return (await matchMany([question]))[0] as MatchResult;
+    },
+  };
 }

@@ -1,5 +1,5 @@
-import { ENTITY_KINDS, EVERYDAY_FORMS, SYNONYM_GROUPS, TOPIC_WORDS } from "./lexicon.js";
-import { stem } from "./stem.js";
+import { EVERYDAY_FORMS, SYNONYM_GROUPS, TOPIC_WORDS } from "./lexicon.js";
+import stem from "wink-porter2-stemmer";
 
 /** Stem → the stem of its group's first word, for every word in a synonym group. */
 function buildSynonymMap(groups: readonly (readonly string[])[]): ReadonlyMap<string, string> {
@@ -47,7 +47,7 @@ export function toTerm(word: string): string {
   return term;
 }
 
-const TOPIC_TERMS: ReadonlySet<string> = new Set([...TOPIC_WORDS, ...ENTITY_KINDS.flat()].map(toTerm));
+const TOPIC_TERMS: ReadonlySet<string> = new Set(TOPIC_WORDS.map(toTerm));
 
 /**
  * Whether a word places a question in the subject (see TOPIC_WORDS): numbers do, and so does any word of a

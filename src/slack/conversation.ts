@@ -20,11 +20,11 @@ export function stripBotMention(text: string, botUserId: string | undefined): st
  * The reply to a mention or a direct message: the same router as `/talks`, public (no Share button),
  * and a short how-to when there is no question at all.
  */
-export function replyToConversation(
+export async function replyToConversation(
   text: string,
   teamId: string,
   deps: ListenerDeps,
-): Reply & { handledAs: string } {
+): Promise<Reply & { handledAs: string }> {
   if (text.trim() === "") {
     return { message: buildNoticeMessage(MENTION_HOW_TO), logRecord: null, handledAs: "how-to" };
   }
@@ -32,7 +32,7 @@ export function replyToConversation(
   if (command.kind === "digest") {
     return { message: buildNoticeMessage(DIGEST_NEEDS_SLASH_COMMAND), logRecord: null, handledAs: "digest" };
   }
-  const reply = replyTo(command, { engine: deps.getEngine(), now: deps.now(), ephemeral: false, teamId });
+  const reply = await replyTo(command, { engine: deps.getEngine(), now: deps.now(), ephemeral: false, teamId });
   return { message: reply.message, logRecord: reply.logRecord, handledAs: command.kind };
 }
 
@@ -134,7 +134,7 @@ export async function answerInConversation(
     return;
   }
   try {
-    const reply = replyToConversation(
+    const reply = await replyToConversation(
       plainText(stripBotMention(question.text, question.botUserId)),
       teamId,
       deps,

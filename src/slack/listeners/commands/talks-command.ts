@@ -58,7 +58,7 @@ export function talksCommandCallback(deps: ListenerDeps) {
       reply =
         parsed.kind === "digest"
           ? { message: buildNoticeMessage(DIGEST_NOT_AVAILABLE), logRecord: null }
-          : replyTo(parsed, {
+          : await replyTo(parsed, {
               engine: deps.getEngine(),
               now: deps.now(),
               ephemeral: true,

@@ -29,7 +29,10 @@ export interface AnswerEngineOptions {
  * evidence (two answers when a message asks two things), or a decline with up to three "did you mean"
  * suggestions. Pure apart from the model: no clock, no I/O.
  */
-export async function createAnswerEngine(kb: KnowledgeBase, options: AnswerEngineOptions): Promise<AnswerEngine> {
+export async function createAnswerEngine(
+  kb: KnowledgeBase,
+  options: AnswerEngineOptions,
+): Promise<AnswerEngine> {
   const matcher = await createMatcher(kb.entries, {
     ...matcherInputs(kb),
     meaning: options.meaning,
@@ -60,14 +63,27 @@ export async function createAnswerEngine(kb: KnowledgeBase, options: AnswerEngin
   }
 
   function declined(text: string, confidence: number, suggestions: Suggestion[]): Answer {
-    return { answered: false, text, sources: [], confidence, id: null, asOf: null, evidence: null, suggestions };
+    return {
+      answered: false,
+      text,
+      sources: [],
+      confidence,
+      id: null,
+      asOf: null,
+      evidence: null,
+      suggestions,
+    };
   }
 
   function toAnswered(result: MatchResult): AnsweredQuestion {
     const normalisedQuestion = result.normalised;
     const confidence = roundConfidence(result.confidence);
     if (!result.english) {
-      return { normalisedQuestion, answer: declined(ENGLISH_ONLY_TEXT, 0, examples.flatMap(suggestionOf)), more: [] };
+      return {
+        normalisedQuestion,
+        answer: declined(ENGLISH_ONLY_TEXT, 0, examples.flatMap(suggestionOf)),
+        more: [],
+      };
     }
     const answers = result.answers.flatMap((scored) => {
       const entry = kb.entryById.get(scored.id);

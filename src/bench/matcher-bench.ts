@@ -74,7 +74,10 @@ function perturbedQuestions(entries: readonly MatchableEntry[], count: number, s
   });
 }
 
-async function timeQueries(matcher: Matcher, questions: readonly string[]): Promise<{ p50: number; p99: number }> {
+async function timeQueries(
+  matcher: Matcher,
+  questions: readonly string[],
+): Promise<{ p50: number; p99: number }> {
   const timings: number[] = [];
   for (const question of questions) {
     const start = performance.now();
@@ -110,12 +113,18 @@ export async function runMatcherBench(): Promise<void> {
   const rssBefore = process.memoryUsage().rss;
   const encoder = await timed(() => loadSentenceEncoder());
   const cold = await timed(() =>
-    createMatcher(kb.entries, { ...inputs, models: DECISION_MODELS, meaning: meaningOf(encoder.value, null) }),
+    createMatcher(kb.entries, {
+      ...inputs,
+      models: DECISION_MODELS,
+      meaning: meaningOf(encoder.value, null),
+    }),
   );
   const cacheDir = mkdtempSync(join(tmpdir(), "talks-vectors-"));
   const cached = meaningOf(encoder.value, cacheDir);
   await createMatcher(kb.entries, { ...inputs, models: DECISION_MODELS, meaning: cached });
-  const warm = await timed(() => createMatcher(kb.entries, { ...inputs, models: DECISION_MODELS, meaning: cached }));
+  const warm = await timed(() =>
+    createMatcher(kb.entries, { ...inputs, models: DECISION_MODELS, meaning: cached }),
+  );
   rmSync(cacheDir, { recursive: true, force: true });
   const matcher = warm.value;
   await timeQueries(matcher, sample.slice(0, 50));

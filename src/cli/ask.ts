@@ -74,7 +74,8 @@ async function main(): Promise<number> {
     return 1;
   }
   if (mode.kind === "jsonl") await answerLines(engine);
-  else if (mode.kind === "json") process.stdout.write(`${JSON.stringify((await engine.ask(mode.question)).answer)}\n`);
+  else if (mode.kind === "json")
+    process.stdout.write(`${JSON.stringify((await engine.ask(mode.question)).answer)}\n`);
   else process.stdout.write(`${renderAnswerText((await engine.ask(mode.question)).answer, new Date())}\n`);
   return 0;
 }

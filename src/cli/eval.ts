@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Fuse from "fuse.js";
 import { createAnswerEngine } from "../answers/engine.js";
+import { runAblation } from "../evaluation/ablation.js";
 import {
   EVAL_TARGETS,
   type EvalSet,
@@ -9,6 +10,7 @@ import {
   evaluateOffTopic,
   evaluateSet,
   type Failure,
+  fittingSets,
   type InScopeTally,
   type Judge,
   missedTargets,
@@ -27,10 +29,12 @@ const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** Enough off-topic failures to act on without flooding the terminal. */
 const MAX_OFF_TOPIC_FAILURES_SHOWN = 40;
 
-const USAGE = `usage: npm run eval [-- --baseline] [-- --show-holdout]
+const USAGE = `usage: npm run eval [-- --baseline] [-- --ablation] [-- --show-holdout]
   Scores the matcher on tests/eval/{dev,holdout,regression}.yml and CLINC150's reporting half.
   --baseline      also score Fuse.js with default options (slow)
+  --ablation      also refit and score the matcher without each signal in turn (a few minutes)
   --show-holdout  also list the holdout's failures (never tune on them)`;
+const FLAGS = new Set(["--baseline", "--ablation", "--show-holdout"]);
 
 const SET_ROLES: Record<EvalSetName, string> = {
   dev: "tuned on",
@@ -112,7 +116,7 @@ async function scoreAll(
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
-  if (args.some((arg) => arg !== "--baseline" && arg !== "--show-holdout")) {
+  if (args.some((arg) => !FLAGS.has(arg))) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -126,7 +130,11 @@ async function main(): Promise<number> {
   // seconds.
   const vectors = cachingEmbedder(await loadSentenceEncoder());
   const { reports, offTopicReport } = await scoreAll(
-    engineJudge(await createAnswerEngine(kb, { meaning: { questions: vectors, entries: vectors } })),
+    engineJudge(
+      await createAnswerEngine(kb, {
+        meaning: process.env.WORDS_ONLY ? null : { questions: vectors, entries: vectors },
+      }),
+    ),
     sets,
     offTopic?.report ?? null,
   );
@@ -163,6 +171,30 @@ async function main(): Promise<number> {
     if (baseline.offTopicReport !== null) {
       const { declined, total } = baseline.offTopicReport;
       console.log(`clinc150, reporting half (${total}): declined ${percent(declined, total).trim()}`);
+    }
+  }
+
+  if (args.includes("--ablation")) {
+    console.log(
+      "\nAblation: each variant refitted without one signal, scored on sets it was never fitted on",
+    );
+    const variants = await runAblation(
+      kb,
+      fittingSets(REPO_ROOT),
+      sets.filter((set) => set.name === "holdout"),
+      offTopic?.report ?? null,
+      { questions: vectors, entries: vectors },
+      (line) => process.stderr.write(`${line}\n`),
+    );
+    console.log(`  ${"variant".padEnd(50)} holdout: right  wrong  r+resc   bare  oos-decl   clinc150 decl`);
+    for (const variant of variants) {
+      const holdoutReport = variant.reports[0] as SetReport;
+      const { inScope, outOfScope } = holdoutReport;
+      console.log(
+        `  ${variant.name.padEnd(50)}     ${percent(inScope.right, inScope.total)} ${percent(inScope.wrong, inScope.total)} ` +
+          `${percent(inScope.right + inScope.rescued, inScope.total)} ${percent(inScope.bare, inScope.total)}   ` +
+          `${percent(outOfScope.declined, outOfScope.total)}   ${variant.offTopic === null ? "-" : percent(variant.offTopic.declined, variant.offTopic.total)}`,
+      );
     }
   }
 

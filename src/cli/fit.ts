@@ -1,253 +1,52 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readEvalSet, readOffTopic } from "../evaluation/evaluate.js";
-import { type KnowledgeBase, loadKnowledgeBase } from "../knowledge/load.js";
-import { FEATURE_NAMES, type FeatureName, WORDS_ONLY_FEATURES } from "../matching/decision/features.js";
-import { fitLogistic, type LabelledRow } from "../matching/decision/fit.js";
-import {
-  type DecisionModel,
-  type DecisionModels,
-  logitOf,
-  MODEL_FEATURES,
-  type ModelFeature,
-  RANKING_FEATURES,
-} from "../matching/decision/model.js";
-import {
-  type CandidateReader,
-  compileDecider,
-  createCandidateReader,
-  type Cutoffs,
-  type Decider,
-  decide,
-  type ReadQuestion,
-  rank,
-} from "../matching/matcher.js";
 import { matcherInputs } from "../answers/matcher-inputs.js";
+import { fittingSets } from "../evaluation/evaluate.js";
+import { loadKnowledgeBase } from "../knowledge/load.js";
+import { FEATURE_NAMES, WORDS_ONLY_FEATURES } from "../matching/decision/features.js";
+import { collectFittingQuestions, fitDecisionModel, type Labelled } from "../matching/decision/fitting.js";
+import type { DecisionModels } from "../matching/decision/model.js";
+import { createCandidateReader } from "../matching/matcher.js";
 import { loadSentenceEncoder } from "../matching/semantic/embedder.js";
 import { cachingEmbedder } from "../matching/semantic/vector-cache.js";
 
 /**
  * `npm run fit`: fits the decision models on labelled questions and writes them to
- * src/matching/decision/models.json. Fitted on: the curated alternates (each read by a matcher that has
- * never seen it, in folds), the dev and regression sets, and CLINC150's fitting half. Never on the holdout
- * set or CLINC150's reporting half, which `npm run eval` reports.
+ * src/matching/decision/models.json. Fitted on the curated alternates and unanswered questions (each read
+ * by a matcher that has never seen it, in folds), the dev and regression sets, and CLINC150's fitting
+ * half. Never on the holdout set or CLINC150's reporting half, which `npm run eval` reports.
  */
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const MODELS_PATH = join(REPO_ROOT, "src", "matching", "decision", "models.json");
-/** Each curated alternate is read by a matcher built without its fold. */
-const FOLDS = 4;
-/**
- * What a mistake costs, relative to a question answered right: a wrong answer costs five, an answered
- * out-of-scope or off-topic question three. The answer cut-off is the one that costs least on the tuning
- * sets; these ratios are the one judgement in it.
- */
-const COST = Object.freeze({ wrong: 5, outOfScopeAnswered: 3, offTopicAnswered: 3 });
-/** A suggestion under an off-topic question is noise, but far cheaper than a missed rescue. */
-const SUGGESTION_NOISE_COST = 0.25;
-
-interface Labelled {
-  read: ReadQuestion;
-  /** Entries that answer it; empty when it must be declined. */
-  accepted: ReadonlySet<string>;
-  group: "alternate" | "unanswered" | "in-scope" | "out-of-scope" | "off-topic";
-}
-
-function withoutFold(kb: KnowledgeBase, fold: number): KnowledgeBase {
-  const entries = kb.entries.map((entry) => ({
-    ...entry,
-    alternates: entry.alternates.filter((_, position) => position % FOLDS !== fold),
-    unanswered: entry.unanswered.filter((_, position) => position % FOLDS !== fold),
-  }));
-  return { ...kb, entries, entryById: new Map(entries.map((entry) => [entry.id, entry])) };
-}
-
-async function labelled(
-  reader: CandidateReader,
-  questions: readonly { q: string; accepted: ReadonlySet<string> }[],
-  group: Labelled["group"],
-): Promise<Labelled[]> {
-  const reads = await reader.read(questions.map((question) => question.q));
-  return reads.map((read, position) => ({ read, accepted: questions[position]?.accepted ?? new Set(), group }));
-}
-
-/** Every question the models learn from, read by `makeReader` (with or without the meaning signal). */
-async function collect(kb: KnowledgeBase, makeReader: (kb: KnowledgeBase) => Promise<CandidateReader>): Promise<Labelled[]> {
-  const out: Labelled[] = [];
-  for (let fold = 0; fold < FOLDS; fold += 1) {
-    const held = kb.entries.flatMap((entry) =>
-      entry.alternates
-        .filter((_, position) => position % FOLDS === fold)
-        .map((q) => ({ q, accepted: new Set([entry.id]) })),
-    );
-    // The curated questions an entry does not answer teach what a near miss looks like.
-    const heldUnanswered = kb.entries.flatMap((entry) =>
-      entry.unanswered
-        .filter((_, position) => position % FOLDS === fold)
-        .map((q) => ({ q, accepted: new Set<string>() })),
-    );
-    const reader = await makeReader(withoutFold(kb, fold));
-    out.push(...(await labelled(reader, held, "alternate")));
-    out.push(...(await labelled(reader, heldUnanswered, "unanswered")));
-  }
-  const reader = await makeReader(kb);
-  for (const name of ["dev", "regression"] as const) {
-    const set = readEvalSet(REPO_ROOT, name);
-    const inScope = set.inScope.map((question) => ({ q: question.q, accepted: new Set([question.id, ...(question.also ?? [])]) }));
-    out.push(...(await labelled(reader, inScope, "in-scope")));
-    const outOfScope = set.outOfScope.map((question) => ({ q: question.q, accepted: new Set<string>() }));
-    out.push(...(await labelled(reader, outOfScope, "out-of-scope")));
-  }
-  const offTopic = readOffTopic(REPO_ROOT);
-  if (offTopic === null) throw new Error("../shared/eval/clinc150-offtopic.txt is needed to fit the models");
-  out.push(...(await labelled(reader, offTopic.fit.map((q) => ({ q, accepted: new Set<string>() })), "off-topic")));
-  return out;
-}
-
-interface Tally {
-  right: number;
-  wrong: number;
-  rescued: number;
-  inScope: number;
-  outOfScopeAnswered: number;
-  outOfScope: number;
-  offTopicAnswered: number;
-  offTopicSuggested: number;
-  offTopic: number;
-}
-
-function tally(questions: readonly Labelled[], decider: Decider, entryIds: readonly string[]): Tally {
-  const out: Tally = {
-    right: 0,
-    wrong: 0,
-    rescued: 0,
-    inScope: 0,
-    outOfScopeAnswered: 0,
-    outOfScope: 0,
-    offTopicAnswered: 0,
-    offTopicSuggested: 0,
-    offTopic: 0,
-  };
-  for (const question of questions) {
-    if (question.group === "alternate" || question.group === "unanswered") continue;
-    const result = decide(question.read, decider, entryIds);
-    const answered = result.answers.length > 0;
-    if (question.group === "in-scope") {
-      out.inScope += 1;
-      if (answered && result.answers.every((answer) => question.accepted.has(answer.id))) out.right += 1;
-      else if (answered) out.wrong += 1;
-      else if (result.suggestions.some((suggestion) => question.accepted.has(suggestion.id))) out.rescued += 1;
-    } else if (question.group === "out-of-scope") {
-      out.outOfScope += 1;
-      if (answered) out.outOfScopeAnswered += 1;
-    } else {
-      out.offTopic += 1;
-      if (answered) out.offTopicAnswered += 1;
-      else if (result.suggestions.length > 0) out.offTopicSuggested += 1;
-    }
-  }
-  return out;
-}
-
-const grid = (from: number, to: number) =>
-  Array.from({ length: Math.round((to - from) / 0.01) + 1 }, (_, step) => Math.round((from + step * 0.01) * 100) / 100);
-
-function chooseCutoffs(questions: readonly Labelled[], decider: Decider, entryIds: readonly string[]): Cutoffs {
-  const at = (cutoffs: Cutoffs) => tally(questions, { ...decider, cutoffs }, entryIds);
-  let answerAt = 0.5;
-  let bestCost = Number.POSITIVE_INFINITY;
-  for (const candidate of grid(0.05, 0.95)) {
-    const t = at({ answerAt: candidate, suggestAt: 1 });
-    const cost =
-      -(t.right / t.inScope) +
-      (COST.wrong * t.wrong) / t.inScope +
-      (COST.outOfScopeAnswered * t.outOfScopeAnswered) / t.outOfScope +
-      (COST.offTopicAnswered * t.offTopicAnswered) / t.offTopic;
-    if (cost < bestCost) {
-      bestCost = cost;
-      answerAt = candidate;
-    }
-  }
-  let suggestAt = 1;
-  let bestValue = Number.NEGATIVE_INFINITY;
-  for (const candidate of grid(0.01, 0.95)) {
-    const t = at({ answerAt, suggestAt: candidate });
-    const value = t.rescued / t.inScope - (SUGGESTION_NOISE_COST * t.offTopicSuggested) / t.offTopic;
-    if (value > bestValue) {
-      bestValue = value;
-      suggestAt = candidate;
-    }
-  }
-  return { answerAt, suggestAt };
-}
-
-const columnsOf = (features: readonly ModelFeature[]) => features.map((name) => MODEL_FEATURES.indexOf(name));
-
-function fitModel(questions: readonly Labelled[], features: readonly FeatureName[], entryIds: readonly string[]): DecisionModel {
-  const isRight = (question: Labelled, entry: number) => question.accepted.has(entryIds[entry] as string);
-  const rankingRows: LabelledRow[] = questions.flatMap((question) =>
-    question.read.candidates.map((candidate) => ({
-      features: candidate.features,
-      label: isRight(question, candidate.entry) ? (1 as const) : (0 as const),
-    })),
-  );
-  const ranking = { features: [...features], ...fitLogistic(rankingRows, columnsOf(features)) };
-  const rankingLogit = logitOf(ranking);
-  // The answering model learns from each question's best entry only: whether it should be the answer. The
-  // curated alternates are left out of it: written by the curators in the data's own words, they would
-  // teach it that only questions phrased like the data are in scope.
-  const answeringRows: LabelledRow[] = questions.filter((question) => question.group !== "alternate").flatMap((question) =>
-    rank(question.read, rankingLogit).best.map((best) => ({
-      features: best.answeringFeatures,
-      label: isRight(question, best.entry) ? (1 as const) : (0 as const),
-    })),
-  );
-  const answeringFeatures: ModelFeature[] = [...features, ...RANKING_FEATURES];
-  const answering = { features: answeringFeatures, ...fitLogistic(answeringRows, columnsOf(answeringFeatures)) };
-  const decider = compileDecider({ ranking, answering, answerAt: 0.5, suggestAt: 0.5 });
-  if (process.env.FIT_FRONTIER !== undefined) {
-    for (const answerAt of grid(0.3, 0.95).filter((_, step) => step % 5 === 0)) {
-      const f = tally(questions, { ...decider, cutoffs: { answerAt, suggestAt: 1 } }, entryIds);
-      console.log(
-        `    at ${answerAt.toFixed(2)}: right ${f.right}/${f.inScope} wrong ${f.wrong} ` +
-          `out-of-scope ${f.outOfScopeAnswered}/${f.outOfScope} off-topic ${f.offTopicAnswered}/${f.offTopic}`,
-      );
-    }
-  }
-  const cutoffs = chooseCutoffs(questions, decider, entryIds);
-  const t = tally(questions, { ...decider, cutoffs }, entryIds);
-  const percent = (count: number, total: number) => `${((count / total) * 100).toFixed(1)}%`;
-  console.log(`  answer at ${cutoffs.answerAt}, suggest at ${cutoffs.suggestAt}`);
-  console.log(
-    `  on what it was fitted on: in-scope right ${percent(t.right, t.inScope)}, wrong ${percent(t.wrong, t.inScope)}, ` +
-      `rescued ${percent(t.rescued, t.inScope)}; out-of-scope answered ${percent(t.outOfScopeAnswered, t.outOfScope)}; ` +
-      `off-topic answered ${percent(t.offTopicAnswered, t.offTopic)}, with suggestions ${percent(t.offTopicSuggested, t.offTopic)}`,
-  );
-  const weights = (model: { features: readonly string[]; weights: readonly number[] }) =>
-    model.features.map((name, slot) => `${name} ${(model.weights[slot] as number).toFixed(2)}`).join(", ");
-  console.log(`  ranking: ${weights(ranking)}`);
-  console.log(`  answering: ${weights(answering)}`);
-  return { ranking, answering, ...cutoffs };
-}
 
 async function main(): Promise<void> {
   const started = performance.now();
   const kb = loadKnowledgeBase(join(REPO_ROOT, "data"));
+  const sets = fittingSets(REPO_ROOT);
   // The fitting questions are fixed: their vectors are kept with the curated ones for the next fit.
   const vectors = cachingEmbedder(await loadSentenceEncoder());
-  const meaning = { questions: vectors, entries: vectors };
   const entryIds = kb.entries.map((entry) => entry.id);
 
   console.log("Reading the fitting questions with the meaning signal…");
-  const withMeaning = await collect(kb, (version) => createCandidateReader(version.entries, { ...matcherInputs(version), meaning }));
+  const withMeaning = await collectFittingQuestions(kb, sets, (version) =>
+    createCandidateReader(version.entries, {
+      ...matcherInputs(version),
+      meaning: { questions: vectors, entries: vectors },
+    }),
+  );
   console.log("Reading them by words alone…");
-  const wordsOnly = await collect(kb, (version) => createCandidateReader(version.entries, { ...matcherInputs(version), meaning: null }));
+  const wordsOnly = await collectFittingQuestions(kb, sets, (version) =>
+    createCandidateReader(version.entries, { ...matcherInputs(version), meaning: null }),
+  );
 
-  const count = (group: Labelled["group"]) => withMeaning.filter((question) => question.group === group).length;
+  const count = (group: Labelled["group"]) =>
+    withMeaning.filter((question) => question.group === group).length;
+  const log = (line: string) => console.log(line);
   console.log("\nWith the meaning signal:");
-  const meaningModel = fitModel(withMeaning, FEATURE_NAMES, entryIds);
+  const meaningModel = fitDecisionModel(withMeaning, FEATURE_NAMES, entryIds, log);
   console.log("Words only:");
-  const wordsModel = fitModel(wordsOnly, WORDS_ONLY_FEATURES, entryIds);
+  const wordsModel = fitDecisionModel(wordsOnly, WORDS_ONLY_FEATURES, entryIds, log);
   const models: DecisionModels = {
     withMeaning: meaningModel,
     wordsOnly: wordsModel,

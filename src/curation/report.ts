@@ -3,7 +3,10 @@ import { DECISION_MODELS } from "../matching/decision/models.js";
 import type { ReportRecords } from "../storage/types.js";
 
 /** Answers this close above the decision model's answer cut-off were near misses: a curator should look. */
-export const LOW_CONFIDENCE_BELOW = Math.min(1, Math.round((DECISION_MODELS.withMeaning.answerAt + 0.1) * 100) / 100);
+export const LOW_CONFIDENCE_BELOW = Math.min(
+  1,
+  Math.round((DECISION_MODELS.withMeaning.answerAt + 0.1) * 100) / 100,
+);
 
 /** Questions sharing at least this share of their words (Jaccard) count as alike. */
 export const ALIKE_OVERLAP = 0.6;

@@ -42,7 +42,9 @@ function folders(dir: string): string[] {
  * validated in full and swapped in whole; a broken edit keeps the previous version serving and logs
  * exactly where it is broken (file, entry, field). The first load must succeed: it throws otherwise.
  */
-export async function watchKnowledge<T>(options: WatchKnowledgeOptions<T>): Promise<KnowledgeWatch<Awaited<T>>> {
+export async function watchKnowledge<T>(
+  options: WatchKnowledgeOptions<T>,
+): Promise<KnowledgeWatch<Awaited<T>>> {
   const { dir, logger } = options;
   let kb = loadKnowledgeBase(dir);
   let served = await options.build(kb);

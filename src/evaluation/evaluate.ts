@@ -302,3 +302,29 @@ export function benchQuestions(repoRoot: string): string[] {
     ...(readOffTopic(repoRoot)?.report ?? []),
   ];
 }
+
+/**
+ * What the decision model may be fitted on besides the curated data: the tuning sets (dev and
+ * regression) and CLINC150's fitting half. Never the holdout set, nor CLINC150's reporting half.
+ */
+export function fittingSets(repoRoot: string): {
+  inScope: { q: string; accepted: ReadonlySet<string> }[];
+  outOfScope: { q: string; accepted: ReadonlySet<string> }[];
+  offTopic: string[];
+} {
+  const sets = (["dev", "regression"] as const).map((name) => readEvalSet(repoRoot, name));
+  const offTopic = readOffTopic(repoRoot);
+  if (offTopic === null) throw new Error(`${OFF_TOPIC_PATH} is needed to fit the decision model`);
+  return {
+    inScope: sets.flatMap((set) =>
+      set.inScope.map((question) => ({
+        q: question.q,
+        accepted: new Set([question.id, ...(question.also ?? [])]),
+      })),
+    ),
+    outOfScope: sets.flatMap((set) =>
+      set.outOfScope.map((question) => ({ q: question.q, accepted: new Set<string>() })),
+    ),
+    offTopic: offTopic.fit,
+  };
+}

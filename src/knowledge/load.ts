@@ -307,7 +307,12 @@ export function loadKnowledgeBase(dataDir: string): KnowledgeBase {
   checkSources(status.sources, documents, display(statusPath), null);
   status.examples?.forEach((id, index) => {
     if (!entryById.has(id)) {
-      throw new KnowledgeBaseError(display(statusPath), null, `examples[${index}]`, `no entry has the id "${id}"`);
+      throw new KnowledgeBaseError(
+        display(statusPath),
+        null,
+        `examples[${index}]`,
+        `no entry has the id "${id}"`,
+      );
     }
   });
   digest.update(readFileSync(statusPath));

@@ -1,4 +1,10 @@
-import { type AnalysedQuery, analyseQuery, curatedTerms, type QueryReader, type QueryTerm } from "./analyse.js";
+import {
+  type AnalysedQuery,
+  analyseQuery,
+  curatedTerms,
+  type QueryReader,
+  type QueryTerm,
+} from "./analyse.js";
 import { LEXICAL_DEFAULTS, type LexicalConfig } from "./config.js";
 import { COMMON_ENGLISH_WORDS } from "./english.js";
 import { type EntityReader, namesOtherEntity } from "./entities.js";
@@ -95,7 +101,11 @@ function weightOf(term: QueryTerm, index: PhrasingIndex, config: LexicalConfig):
 }
 
 /** Every correctly spelt word the matcher knows: curated text, documents, entity names and the lexicon. */
-function buildVocabulary(index: PhrasingIndex, entities: EntityReader, extra: readonly string[]): Set<string> {
+function buildVocabulary(
+  index: PhrasingIndex,
+  entities: EntityReader,
+  extra: readonly string[],
+): Set<string> {
   const vocabulary = new Set<string>([
     ...index.words,
     ...entities.vocabulary,
@@ -152,11 +162,14 @@ export function createLexicalMatcher(
     const shareOf = (keep: (term: QueryTerm) => boolean) =>
       queryWeight === 0
         ? 0
-        : query.terms.reduce((sum, term, position) => sum + (keep(term) ? (weights[position] as number) : 0), 0) /
-          queryWeight;
+        : query.terms.reduce(
+            (sum, term, position) => sum + (keep(term) ? (weights[position] as number) : 0),
+            0,
+          ) / queryWeight;
     const unknownShare = shareOf((term) => term.kind === "unknown");
     const everydayShare = shareOf((term) => term.everyday);
-    if (queryWeight === 0) return { query, candidates: [], unanswered: new Map(), unknownShare, everydayShare };
+    if (queryWeight === 0)
+      return { query, candidates: [], unanswered: new Map(), unknownShare, everydayShare };
     const credits = query.terms.map((term) => (term.kind === "corrected" ? config.correctedCredit : 1));
     let queryTopics = 0;
     query.terms.forEach((term, termIndex) => {

@@ -15,7 +15,7 @@ import type { MatchableEntry } from "./index.js";
 import { createLexicalMatcher, type LexicalResult } from "./lexical.js";
 import { MONTHS } from "./lexicon.js";
 import { isEnglish } from "./reading/language.js";
-import { type Reading, readMessage } from "./reading/message.js";
+import { type Reading, type ReadingDepth, readMessage } from "./reading/message.js";
 import type { MeaningModel } from "./semantic/meaning-model.js";
 import { buildSemanticIndex, type SemanticIndex, type SemanticScores } from "./semantic/semantic-index.js";
 
@@ -60,6 +60,8 @@ export interface MatcherOptions {
   /** The fitted decision models. */
   models: DecisionModels;
   lexical?: Partial<LexicalConfig>;
+  /** How much of a message is read (full unless measuring what reading adds). */
+  reading?: ReadingDepth;
 }
 
 /** At most this many suggestions, and this many answers to one message. */
@@ -147,7 +149,8 @@ export async function createCandidateReader(
     if (answerWords.some((word) => MONTHS.has(word) || /^(19|20)\d\d$/.test(word))) gives.add("when");
     const kinds = [...answer.mentions].map(kindOf);
     if (kinds.includes("place")) gives.add("where");
-    if (kinds.some((kind) => kind === "person" || kind === "outlet" || kind === "organisation")) gives.add("who");
+    if (kinds.some((kind) => kind === "person" || kind === "outlet" || kind === "organisation"))
+      gives.add("who");
     return {
       mentions: lexical.index.entryMentions[position] ?? new Set(),
       gives,
@@ -169,7 +172,11 @@ export async function createCandidateReader(
         );
   const knowsWord = (word: string) => COMMON_ENGLISH_WORDS.has(word) || lexical.reader.vocabulary.has(word);
 
-  function candidatesOf(reading: Reading, result: LexicalResult, meaning: SemanticScores | null): Candidate[] {
+  function candidatesOf(
+    reading: Reading,
+    result: LexicalResult,
+    meaning: SemanticScores | null,
+  ): Candidate[] {
     const readingWords = result.query.text.split(" ");
     const signals: ReadingSignals = {
       lexical: result,
@@ -196,7 +203,7 @@ export async function createCandidateReader(
 
   async function read(questions: readonly string[]): Promise<ReadQuestion[]> {
     const messages = questions.map((question) => {
-      const message = readMessage(question);
+      const message = readMessage(question, options.reading);
       const english = isEnglish(message.plainText, knowsWord);
       const readings = english ? message.readings : [];
       return { message, english, readings, lexical: readings.map((reading) => lexical.match(reading.text)) };
@@ -208,7 +215,9 @@ export async function createCandidateReader(
     if (semantic !== null && meaning !== null) {
       const results = messages.flatMap((message) => message.lexical.filter(meaningful));
       const vectors = await meaning.questions.embed(results.map((result) => result.query.text));
-      results.forEach((result, position) => meanings.set(result, semantic.score(vectors[position] as Float32Array)));
+      results.forEach((result, position) =>
+        meanings.set(result, semantic.score(vectors[position] as Float32Array)),
+      );
     }
     return messages.map((message) => ({
       candidates: message.readings.flatMap((reading, position) => {
@@ -280,7 +289,8 @@ export function rank(
 export function decide(read: ReadQuestion, decider: Decider, entryIds: readonly string[]): MatchResult {
   const { normalised } = read;
   const { cutoffs } = decider;
-  if (!read.english) return { answers: [], confidence: 0, suggestions: [], normalised, yesNo: false, english: false };
+  if (!read.english)
+    return { answers: [], confidence: 0, suggestions: [], normalised, yesNo: false, english: false };
   const { ranked, best } = rank(read, decider.ranking);
   const chosen: Chosen[] = best.map((candidate) => ({
     ...candidate,
@@ -300,7 +310,8 @@ export function decide(read: ReadQuestion, decider: Decider, entryIds: readonly 
   if (main !== undefined) {
     // Another question of the message that came close without being sure: offered, not answered.
     const nearAnswers = chosen.filter(
-      (best) => best.probability >= cutoffs.suggestAt && !answered.some((other) => other.entry === best.entry),
+      (best) =>
+        best.probability >= cutoffs.suggestAt && !answered.some((other) => other.entry === best.entry),
     );
     return {
       answers: answered.map((best) => toScored(best, best.answering)),
@@ -331,7 +342,10 @@ export function decide(read: ReadQuestion, decider: Decider, entryIds: readonly 
  * model fitted on labelled questions (`npm run fit`), which turns the signals into the probability that an
  * entry answers. The model without the meaning signal serves when its model could not load.
  */
-export async function createMatcher(entries: readonly MatchableEntry[], options: MatcherOptions): Promise<Matcher> {
+export async function createMatcher(
+  entries: readonly MatchableEntry[],
+  options: MatcherOptions,
+): Promise<Matcher> {
   const reader = await createCandidateReader(entries, options);
   const decider = compileDecider(reader.meaning ? options.models.withMeaning : options.models.wordsOnly);
   async function matchMany(questions: readonly string[]): Promise<MatchResult[]> {

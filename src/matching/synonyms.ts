@@ -1,5 +1,5 @@
-import { EVERYDAY_FORMS, SYNONYM_GROUPS, TOPIC_WORDS } from "./lexicon.js";
 import stem from "wink-porter2-stemmer";
+import { EVERYDAY_FORMS, SYNONYM_GROUPS, TOPIC_WORDS } from "./lexicon.js";
 
 /** Stem → the stem of its group's first word, for every word in a synonym group. */
 function buildSynonymMap(groups: readonly (readonly string[])[]): ReadonlyMap<string, string> {

@@ -32,7 +32,12 @@ export async function replyToConversation(
   if (command.kind === "digest") {
     return { message: buildNoticeMessage(DIGEST_NEEDS_SLASH_COMMAND), logRecord: null, handledAs: "digest" };
   }
-  const reply = await replyTo(command, { engine: deps.getEngine(), now: deps.now(), ephemeral: false, teamId });
+  const reply = await replyTo(command, {
+    engine: deps.getEngine(),
+    now: deps.now(),
+    ephemeral: false,
+    teamId,
+  });
   return { message: reply.message, logRecord: reply.logRecord, handledAs: command.kind };
 }
 

@@ -126,7 +126,9 @@ export function candidateFeatures(entry: number, signals: ReadingSignals, facts:
     meaningTop: flag(semantic !== null && meaningMargin > 0),
     bothTop: flag(lexicalTop && semantic !== null && meaningMargin > 0),
     unansweredMeaning:
-      semantic === null || (semantic.unanswered[entry] ?? -1) < 0 ? 0 : (semantic.unanswered[entry] ?? 0) - meaningPhrasing,
+      semantic === null || (semantic.unanswered[entry] ?? -1) < 0
+        ? 0
+        : (semantic.unanswered[entry] ?? 0) - meaningPhrasing,
   };
   return FEATURE_NAMES.map((name) => values[name]);
 }

@@ -28,7 +28,9 @@ const sigmoid = (score: number) => 1 / (1 + Math.exp(-score));
  */
 export function fitLogistic(rows: readonly LabelledRow[], columns: readonly number[]): FittedLogistic {
   const count = rows.length;
-  const mean = columns.map((column) => rows.reduce((sum, row) => sum + (row.features[column] ?? 0), 0) / count);
+  const mean = columns.map(
+    (column) => rows.reduce((sum, row) => sum + (row.features[column] ?? 0), 0) / count,
+  );
   const scale = columns.map((column, slot) => {
     const variance =
       rows.reduce((sum, row) => sum + ((row.features[column] ?? 0) - (mean[slot] as number)) ** 2, 0) / count;
@@ -37,7 +39,12 @@ export function fitLogistic(rows: readonly LabelledRow[], columns: readonly numb
   });
   // Column 0 is the intercept.
   const design = new Matrix(
-    rows.map((row) => [1, ...columns.map((column, slot) => ((row.features[column] ?? 0) - (mean[slot] as number)) / (scale[slot] as number))]),
+    rows.map((row) => [
+      1,
+      ...columns.map(
+        (column, slot) => ((row.features[column] ?? 0) - (mean[slot] as number)) / (scale[slot] as number),
+      ),
+    ]),
   );
   const labels = rows.map((row) => row.label);
   const size = columns.length + 1;
@@ -47,19 +54,23 @@ export function fitLogistic(rows: readonly LabelledRow[], columns: readonly numb
     const hessian = Matrix.zeros(size, size);
     for (let row = 0; row < count; row += 1) {
       const x = design.getRow(row);
-      const p = sigmoid(x.reduce((sum, value, position) => sum + value * (coefficients[position] as number), 0));
+      const p = sigmoid(
+        x.reduce((sum, value, position) => sum + value * (coefficients[position] as number), 0),
+      );
       const error = (labels[row] as number) - p;
       const curvature = p * (1 - p);
       for (let i = 0; i < size; i += 1) {
         gradient[i] = (gradient[i] as number) + error * (x[i] as number);
-        for (let j = 0; j <= i; j += 1) hessian.set(i, j, hessian.get(i, j) + curvature * (x[i] as number) * (x[j] as number));
+        for (let j = 0; j <= i; j += 1)
+          hessian.set(i, j, hessian.get(i, j) + curvature * (x[i] as number) * (x[j] as number));
       }
     }
     for (let i = 1; i < size; i += 1) {
       gradient[i] = (gradient[i] as number) - RIDGE * (coefficients[i] as number);
       hessian.set(i, i, hessian.get(i, i) + RIDGE);
     }
-    for (let i = 0; i < size; i += 1) for (let j = i + 1; j < size; j += 1) hessian.set(i, j, hessian.get(j, i));
+    for (let i = 0; i < size; i += 1)
+      for (let j = i + 1; j < size; j += 1) hessian.set(i, j, hessian.get(j, i));
     const step = new CholeskyDecomposition(hessian).solve(Matrix.columnVector(gradient)).to1DArray();
     coefficients = coefficients.map((value, position) => value + (step[position] as number));
     if (step.reduce((sum, value) => sum + value * value, 0) < TOLERANCE) break;

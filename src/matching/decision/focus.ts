@@ -13,7 +13,21 @@ import { toTerm } from "../synonyms.js";
 const GAP = /\b(does not|doesn't|do not|did not|gives no|give no|reports none|has no|names no)\b/i;
 /** Words of a gap sentence that say there is a gap rather than what is missing. */
 const GAP_WORDING: ReadonlySet<string> = new Set(
-  ["article", "give", "say", "make", "clear", "report", "none", "name", "list", "other", "detail", "mean", "meant"].map(toTerm),
+  [
+    "article",
+    "give",
+    "say",
+    "make",
+    "clear",
+    "report",
+    "none",
+    "name",
+    "list",
+    "other",
+    "detail",
+    "mean",
+    "meant",
+  ].map(toTerm),
 );
 /** Facets a gap may name, as the terms a question's focus uses for them. */
 const FACETS: Readonly<Record<string, string>> = {
@@ -56,7 +70,8 @@ export function focusTerms(words: readonly string[]): ReadonlySet<string> {
   const focus = new Set<string>();
   words.forEach((word, position) => {
     if (word === "why" || word === "when" || word === "where") focus.add(word);
-    if (word === "how" && (words[position + 1] === "many" || words[position + 1] === "much")) focus.add("count");
+    if (word === "how" && (words[position + 1] === "many" || words[position + 1] === "much"))
+      focus.add("count");
     if (word !== "which" && word !== "what") return;
     const next = words
       .slice(position + 1, position + 5)
@@ -69,7 +84,9 @@ export function focusTerms(words: readonly string[]): ReadonlySet<string> {
 
 /** Words that only hold a "which/what …" question together ("what are all the…", "what did…"). */
 const NOT_A_FOCUS = new Set(
-  "is are was were do does did has have had will would can could the a an all of exactly actually really there".split(" "),
+  "is are was were do does did has have had will would can could the a an all of exactly actually really there".split(
+    " ",
+  ),
 );
 
 function curatedTermOf(word: string): string | null {

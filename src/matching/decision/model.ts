@@ -18,7 +18,8 @@ export const logisticSchema = z
   })
   .strict()
   .refine(
-    (model) => [model.mean, model.scale, model.weights].every((list) => list.length === model.features.length),
+    (model) =>
+      [model.mean, model.scale, model.weights].every((list) => list.length === model.features.length),
     "mean, scale and weights must have one value per feature",
   );
 
@@ -62,7 +63,9 @@ export function logitOf(model: Logistic): (features: readonly number[]) => numbe
     let score = model.bias;
     positions.forEach((position, slot) => {
       const value = features[position] ?? 0;
-      score += (model.weights[slot] as number) * ((value - (model.mean[slot] as number)) / (model.scale[slot] as number));
+      score +=
+        (model.weights[slot] as number) *
+        ((value - (model.mean[slot] as number)) / (model.scale[slot] as number));
     });
     return score;
   };

@@ -1,5 +1,5 @@
-import winkNLP, { type ItemSentence, type ItemToken } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
+import winkNLP, { type ItemSentence, type ItemToken } from "wink-nlp";
 import { readSlackText } from "./slack-text.js";
 
 /** One way to read one question of a message; the readings of a question compete, the best one counts. */
@@ -16,6 +16,12 @@ export interface ReadMessage {
   /** How many questions the message asks (at least 1 when it has any words). */
   questions: number;
 }
+
+/**
+ * How much of a message is read: all of it ("full"); only its Slack markup removed, read as one question
+ * ("markup"); or as typed ("raw"). Less than full exists to measure what reading adds (the ablation).
+ */
+export type ReadingDepth = "full" | "markup" | "raw";
 
 /** Enough for a long message with background; a pasted essay costs no more than this. */
 export const MAX_MESSAGE_CHARS = 2000;
@@ -37,7 +43,17 @@ const INTERROGATIVES: ReadonlySet<string> = new Set(
 /** Tokens after which a new clause may start: punctuation, and conjunctions or interjections. */
 const CLAUSE_BREAK_TAGS: ReadonlySet<string> = new Set(["PUNCT", "CCONJ", "INTJ", "SYM"]);
 /** Words that lead into a question the way a conjunction does ("so what are…", "ok who leads…"). */
-const CLAUSE_BREAK_WORDS: ReadonlySet<string> = new Set(["so", "but", "and", "or", "then", "ok", "okay", "anyway", "well"]);
+const CLAUSE_BREAK_WORDS: ReadonlySet<string> = new Set([
+  "so",
+  "but",
+  "and",
+  "or",
+  "then",
+  "ok",
+  "okay",
+  "anyway",
+  "well",
+]);
 
 /**
  * Greetings, address and filler that open a chat message ("hey all,", "good morning!", "quick q —", "ok
@@ -96,7 +112,11 @@ function questionClauses(tokens: readonly Token[]): Token[][] {
   tokens.forEach((token, index) => {
     if (!INTERROGATIVES.has(token.normal)) return;
     const previous = tokens[index - 1];
-    if (previous !== undefined && !CLAUSE_BREAK_TAGS.has(previous.pos) && !CLAUSE_BREAK_WORDS.has(previous.normal)) {
+    if (
+      previous !== undefined &&
+      !CLAUSE_BREAK_TAGS.has(previous.pos) &&
+      !CLAUSE_BREAK_WORDS.has(previous.normal)
+    ) {
       return;
     }
     // "When and where is it?" is one question: a clause of a question word and a conjunction asks nothing.
@@ -117,8 +137,24 @@ function questionClauses(tokens: readonly Token[]): Token[][] {
  * with the quoted lines it refers to, with the sentences before it), so background never sinks the match
  * and "is that true?" under a quote still has something to match.
  */
-export function readMessage(raw: string): ReadMessage {
+export function readMessage(raw: string, depth: ReadingDepth = "full"): ReadMessage {
+  if (depth === "raw") {
+    const text = raw.slice(0, MAX_MESSAGE_CHARS).trim();
+    return {
+      plainText: text,
+      readings: text === "" ? [] : [{ text, question: 0 }],
+      questions: text === "" ? 0 : 1,
+    };
+  }
   const { text, quoted } = readSlackText(raw.slice(0, MAX_MESSAGE_CHARS));
+  if (depth === "markup") {
+    const whole = [...quoted, text].join(" ").trim();
+    return {
+      plainText: whole,
+      readings: whole === "" ? [] : [{ text: whole, question: 0 }],
+      questions: whole === "" ? 0 : 1,
+    };
+  }
   const sentences: Token[][] = [];
   nlp
     .readDoc(text)

@@ -29,7 +29,10 @@ function dot(a: Float32Array, b: Float32Array): number {
 }
 
 /** Embeds every phrasing and answer once; a question then costs one embedding and a scan of dot products. */
-export async function buildSemanticIndex(entries: readonly EntryTexts[], embedder: Embedder): Promise<SemanticIndex> {
+export async function buildSemanticIndex(
+  entries: readonly EntryTexts[],
+  embedder: Embedder,
+): Promise<SemanticIndex> {
   const texts = entries.flatMap((entry, position) => [
     ...entry.phrasings.map((text) => ({ text, owner: position, answers: true })),
     ...entry.unanswered.map((text) => ({ text, owner: position, answers: false })),

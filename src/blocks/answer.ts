@@ -1,7 +1,7 @@
-import { describeAge, staleAgeLine } from "../answers/age.js";
 import type { Answer } from "../answers/types.js";
 import { ACTION_IDS, encodeFeedback, encodeShare, encodeSuggestion } from "./actions.js";
 import { BLOCK_TEXT } from "./messages.js";
+import { noticeBlocks } from "./notice.js";
 import { sourcesMrkdwn, sourcesPlain } from "./sources-line.js";
 import {
   actions,
@@ -20,7 +20,11 @@ import type { Block, Button, SlackMessage } from "./types.js";
 export const MAX_SUGGESTIONS = 3;
 
 export interface AnswerMessageOptions {
-  now: Date;
+  /**
+   * Lines the answer opens with: how old it is, that its event has passed (answerNotices, which needs
+   * the clock and the data). Empty for fresh information.
+   */
+  notices: readonly string[];
   /** The user's own words, echoed (shortened and escaped) where the question is not already visible. */
   question?: string;
   /** Carried in the feedback buttons so a vote can be recorded without any user text. */
@@ -111,20 +115,15 @@ export function buildAnswerMessage(answer: Answer, options: AnswerMessageOptions
 }
 
 function buildAnswered(answer: Answer, entryId: string, options: AnswerMessageOptions): SlackMessage {
-  const blocks: Block[] = [...leadingContext(options), section(escapeMrkdwn(answer.text))];
+  const blocks: Block[] = [
+    ...leadingContext(options),
+    ...noticeBlocks(options.notices),
+    section(escapeMrkdwn(answer.text)),
+  ];
   if (evidenceHelps(answer)) blocks.push(section(quote(answer.evidence)));
 
   const sourceCount = answer.sources.length;
-  const meta: string[] = [];
-  if (sourceCount > 0) {
-    meta.push(
-      `${sourceCount === 1 ? BLOCK_TEXT.sourceLabel : BLOCK_TEXT.sourcesLabel}: ${sourcesMrkdwn(answer.sources)}`,
-    );
-  }
-  const age = answer.asOf === null ? null : describeAge(answer.asOf, options.now);
-  const staleLine = age?.stale === true ? staleAgeLine(age) : "";
-  if (staleLine !== "") meta.push(staleLine);
-  if (meta.length > 0) blocks.push(context(...meta));
+  if (sourceCount > 0) blocks.push(context(sourcesMrkdwn(answer.sources)));
 
   const buttons = feedbackButtons(answer, options.normalisedQuestion);
   if (options.shareable === true) {
@@ -139,9 +138,9 @@ function buildAnswered(answer: Answer, entryId: string, options: AnswerMessageOp
   blocks.push(context(BLOCK_TEXT.helpfulPrompt), actions("talks_answer_actions", buttons));
 
   const text = fallbackText(
+    ...options.notices.map(escapeMrkdwn),
     escapeMrkdwn(answer.text),
-    sourceCount > 0 ? `${BLOCK_TEXT.sourcesLabel}: ${sourcesPlain(answer.sources)}` : "",
-    staleLine,
+    sourceCount > 0 ? sourcesPlain(answer.sources) : "",
   );
   return { text, blocks: fitBlocks(blocks, LIMITS.messageBlocks, BLOCK_TEXT.omitted) };
 }

@@ -1,6 +1,7 @@
 import { formatDate } from "../answers/age.js";
 import type { DigestChanges, DigestContent, DigestUpcoming, QuestionStats } from "../digest/compose.js";
 import { DIGEST_MESSAGES as M } from "../digest/messages.js";
+import { noticeBlocks } from "./notice.js";
 import { sourcesMrkdwn, sourcesPlain } from "./sources-line.js";
 import { context, echoQuestion, escapeMrkdwn, fallbackText, header, section } from "./text.js";
 import type { Block, SlackMessage } from "./types.js";
@@ -36,20 +37,23 @@ const titled = (title: string, lines: string[]) => section([`*${title}*`, ...lin
 /** The daily digest as a Slack message: a handful of blocks, each within Slack's limits. */
 export function buildDigestMessage(digest: DigestContent): SlackMessage {
   const headerText = M.header(digest.weekday, digest.localDate);
+  const { staleLine } = digest.status;
   const blocks: Block[] = [
+    ...noticeBlocks(staleLine === null ? [] : [staleLine]),
     header(headerText),
     titled(M.statusTitle, [escapeMrkdwn(digest.status.summary)]),
-    context(`_${escapeMrkdwn(digest.status.ageLine)}_`),
+    ...(staleLine === null ? [context(`_${escapeMrkdwn(digest.status.ageLine)}_`)] : []),
     titled(M.changesTitle, changeLines(digest.changes)),
     titled(M.upcomingTitle, upcomingLines(digest.upcoming)),
     titled(M.questionsTitle, questionLines(digest.questions)),
   ];
-  if (digest.sources.length > 0) blocks.push(context(`${M.sourcesTitle}: ${sourcesMrkdwn(digest.sources)}`));
+  if (digest.sources.length > 0) blocks.push(context(sourcesMrkdwn(digest.sources)));
   const text = fallbackText(
+    escapeMrkdwn(staleLine ?? ""),
     escapeMrkdwn(headerText),
     escapeMrkdwn(digest.status.summary),
-    escapeMrkdwn(digest.status.ageLine),
-    digest.sources.length > 0 ? `${M.sourcesTitle}: ${sourcesPlain(digest.sources)}` : "",
+    staleLine === null ? escapeMrkdwn(digest.status.ageLine) : "",
+    digest.sources.length > 0 ? sourcesPlain(digest.sources) : "",
   );
   return { text, blocks };
 }

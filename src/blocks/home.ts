@@ -1,3 +1,4 @@
+import type { AgeContext } from "../answers/age.js";
 import type { KnowledgeBase } from "../knowledge/load.js";
 import type { DigestSubscription } from "../storage/types.js";
 import { helpBlocks } from "./help.js";
@@ -32,9 +33,9 @@ function digestBlocks(digest: HomeDigestSettings): Block[] {
 }
 
 /** The App Home tab: the status card, how to use the bot, and the digest settings once they exist. */
-export function buildHomeView(kb: KnowledgeBase, now: Date, digest?: HomeDigestSettings): HomeView {
+export function buildHomeView(kb: KnowledgeBase, age: AgeContext, digest?: HomeDigestSettings): HomeView {
   const blocks: Block[] = [
-    ...statusBlocks(kb, now),
+    ...statusBlocks(kb, age),
     divider(),
     ...helpBlocks(),
     ...(digest === undefined ? [] : [divider(), ...digestBlocks(digest)]),

@@ -5,8 +5,8 @@ export const BLOCK_TEXT = {
   helpfulNo: "👎 No",
   share: "Share in channel",
   suggestionsIntro: "Maybe one of these?",
-  sourcesLabel: "Sources",
-  sourceLabel: "Source",
+  /** Opens each warning line: old information, a scheduled date gone by. */
+  noticeIcon: "⚠️",
   youAsked: "You asked",
   sharedBy: (userId: string) => `Shared by <@${userId}>`,
   omitted: "Some items did not fit in one message.",
@@ -20,8 +20,8 @@ export const BLOCK_TEXT = {
   timelineTitle: "Timeline of the talks",
   upcoming: "upcoming",
   sourcesTitle: "Sources behind the answers",
-  sourcesFooter: (documents: number, outlets: number) =>
-    `${documents} ${documents === 1 ? "document" : "documents"} citing ${outlets} ${outlets === 1 ? "outlet" : "outlets"}. Every answer names its outlet and date.`,
+  sourcesFooter: (documents: number) =>
+    `${documents} ${documents === 1 ? "document" : "documents"}. Every answer names the document it comes from, its date and the outlets that document cites.`,
   cites: "cites",
   helpTitle: "How to use talks bot",
   digestTitle: "Daily digest",

@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import { answerNotices } from "../answers/freshness.js";
 import type { AnswerEngine } from "../answers/types.js";
 import { ACTION_IDS, decodeSuggestion, type SuggestionValue } from "../blocks/actions.js";
 import { buildAnswerMessage } from "../blocks/answer.js";
@@ -24,6 +25,8 @@ export interface ConsoleDeps {
   output: Writable;
   getEngine: () => AnswerEngine;
   now: () => Date;
+  /** STALE_AFTER_DAYS */
+  staleAfterDays: number;
   questionLog: QuestionLog;
   logger: Logger;
   /** Show a prompt before each line (off when stdin is not a terminal). */
@@ -59,14 +62,17 @@ function replyToLine(line: string, deps: ConsoleDeps, suggestions: readonly Sugg
     const answer = engine.answerEntry(picked.entryId);
     if (answer !== null) {
       return {
-        message: buildAnswerMessage(answer, { now, normalisedQuestion: picked.normalisedQuestion }),
+        message: buildAnswerMessage(answer, {
+          notices: answerNotices(engine.kb, answer, { now, staleAfterDays: deps.staleAfterDays }),
+          normalisedQuestion: picked.normalisedQuestion,
+        }),
         logRecord: null,
       };
     }
   }
   const command = parseTalksCommand(commandText(line));
   if (command.kind === "digest") return { message: buildNoticeMessage(CONSOLE_DIGEST), logRecord: null };
-  return replyTo(command, { engine, now, ephemeral: false });
+  return replyTo(command, { engine, now, staleAfterDays: deps.staleAfterDays, ephemeral: false });
 }
 
 /**

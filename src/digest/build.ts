@@ -28,6 +28,8 @@ export type DigestBuilder = (target: DigestTarget, now: Date) => Promise<BuiltDi
 export function createDigestBuilder(deps: {
   knowledge: () => KnowledgeBase;
   storage: Storage;
+  /** STALE_AFTER_DAYS */
+  staleAfterDays: number;
 }): DigestBuilder {
   return async (target, now) => {
     const kb = deps.knowledge();
@@ -44,6 +46,7 @@ export function createDigestBuilder(deps: {
           : { localDate: previous.localDate, entryFingerprints: previous.entryFingerprints ?? {} },
       now,
       timeZone: target.timeZone,
+      staleAfterDays: deps.staleAfterDays,
     });
     return {
       content,

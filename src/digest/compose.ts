@@ -1,4 +1,5 @@
-import { ageLine } from "../answers/age.js";
+import { ageLine, staleLine } from "../answers/age.js";
+import { newestDocumentDate } from "../answers/freshness.js";
 import { type AnswerSource, type KnowledgeBase, sourcesFor } from "../knowledge/load.js";
 import type { EntrySource } from "../knowledge/schema.js";
 import type { QuestionLogRecord } from "../storage/types.js";
@@ -54,7 +55,11 @@ export interface DigestContent {
   /** The subscriber's local date the digest is for. */
   localDate: string;
   weekday: string;
-  status: { summary: string; ageLine: string };
+  /**
+   * `staleLine` opens the digest once the status is older than STALE_AFTER_DAYS (null before);
+   * `ageLine` is the quiet "As of …" shown instead while it is fresh.
+   */
+  status: { summary: string; ageLine: string; staleLine: string | null };
   changes: DigestChanges;
   upcoming: DigestUpcoming;
   questions: QuestionStats;
@@ -67,6 +72,8 @@ export interface ComposeDigestInput {
   previous: PreviousDigest | null;
   now: Date;
   timeZone: string;
+  /** STALE_AFTER_DAYS */
+  staleAfterDays: number;
 }
 
 /** Counts the logged questions: the most asked first (ties in order of first asking), and the unanswered. */
@@ -163,7 +170,14 @@ export function composeDigest(input: ComposeDigestInput): DigestContent {
   return {
     localDate,
     weekday: WEEKDAYS[new Date(`${localDate}T12:00:00Z`).getUTCDay()] ?? "",
-    status: { summary: kb.status.summary, ageLine: ageLine(kb.status.asOf, now) },
+    status: {
+      summary: kb.status.summary,
+      ageLine: ageLine(kb.status.asOf, now),
+      staleLine: staleLine(kb.status.asOf, newestDocumentDate(kb), {
+        now,
+        staleAfterDays: input.staleAfterDays,
+      }),
+    },
     changes,
     upcoming,
     questions: input.questionStats,

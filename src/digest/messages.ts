@@ -22,7 +22,6 @@ export const DIGEST_MESSAGES = {
   questionTotals: (total: number, unanswered: number) =>
     `${total} ${total === 1 ? "question" : "questions"}, ${unanswered} unanswered.`,
   askedTimes: (count: number) => (count === 1 ? "once" : `${count} times`),
-  sourcesTitle: "Sources",
 } as const;
 
 export const DIGEST_EXAMPLE = "`/talks digest on 09:00 Europe/Kyiv`";

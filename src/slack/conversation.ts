@@ -32,7 +32,13 @@ export function replyToConversation(
   if (command.kind === "digest") {
     return { message: buildNoticeMessage(DIGEST_NEEDS_SLASH_COMMAND), logRecord: null, handledAs: "digest" };
   }
-  const reply = replyTo(command, { engine: deps.getEngine(), now: deps.now(), ephemeral: false, teamId });
+  const reply = replyTo(command, {
+    engine: deps.getEngine(),
+    now: deps.now(),
+    staleAfterDays: deps.config.staleAfterDays,
+    ephemeral: false,
+    teamId,
+  });
   return { message: reply.message, logRecord: reply.logRecord, handledAs: command.kind };
 }
 

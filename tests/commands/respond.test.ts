@@ -21,7 +21,7 @@ describe("replyTo", () => {
     const engine = new FakeEngine();
     const reply = replyTo(
       { kind: "ask", question: "When is the NEXT round?" },
-      { engine, now: NOW, ephemeral: true, teamId: "T0001" },
+      { engine, now: NOW, staleAfterDays: 14, ephemeral: true, teamId: "T0001" },
     );
     expect(engine.calls).toEqual(["When is the NEXT round?"]);
     expect(reply.logRecord).toEqual({
@@ -39,7 +39,7 @@ describe("replyTo", () => {
   it("offers no Share button outside ephemeral replies", () => {
     const reply = replyTo(
       { kind: "ask", question: "next round" },
-      { engine: new FakeEngine(), now: NOW, ephemeral: false },
+      { engine: new FakeEngine(), now: NOW, staleAfterDays: 14, ephemeral: false },
     );
     expect(buttonIds(reply.message.blocks)).not.toContain(ACTION_IDS.share);
   });
@@ -57,10 +57,13 @@ describe("replyTo", () => {
   it("logs nothing for cards and help", () => {
     const engine = new FakeEngine();
     for (const kind of ["status", "timeline", "sources"] as const) {
-      expect(replyTo({ kind }, { engine, now: NOW, ephemeral: true }).logRecord).toBeNull();
+      expect(
+        replyTo({ kind }, { engine, now: NOW, staleAfterDays: 14, ephemeral: true }).logRecord,
+      ).toBeNull();
     }
     expect(
-      replyTo({ kind: "help", unrecognised: null }, { engine, now: NOW, ephemeral: true }).logRecord,
+      replyTo({ kind: "help", unrecognised: null }, { engine, now: NOW, staleAfterDays: 14, ephemeral: true })
+        .logRecord,
     ).toBeNull();
     expect(engine.calls).toEqual([]);
   });
@@ -75,7 +78,7 @@ describe("sharedMessage", () => {
         question: "next round?",
         normalisedQuestion: "next round",
       },
-      { engine: new FakeEngine(), now: NOW },
+      { engine: new FakeEngine(), now: NOW, staleAfterDays: 14 },
       "U0002",
     );
     const json = JSON.stringify(message?.blocks);
@@ -88,7 +91,7 @@ describe("sharedMessage", () => {
     expect(
       sharedMessage(
         { kind: "answer", entryId: "gone", question: null, normalisedQuestion: "" },
-        { engine: new FakeEngine(), now: NOW },
+        { engine: new FakeEngine(), now: NOW, staleAfterDays: 14 },
         "U1",
       ),
     ).toBeNull();
@@ -102,34 +105,48 @@ describe("replyTo's cards, built once per data version and day", () => {
     const engine = new FakeEngine();
     for (const kind of cards) {
       for (const ephemeral of [true, false]) {
-        const first = replyTo({ kind }, { engine, now: NOW, ephemeral }).message;
-        const later = replyTo({ kind }, { engine, now: new Date("2026-11-25T23:59:00Z"), ephemeral }).message;
+        const first = replyTo({ kind }, { engine, now: NOW, staleAfterDays: 14, ephemeral }).message;
+        const later = replyTo(
+          { kind },
+          { engine, now: new Date("2026-11-25T23:59:00Z"), staleAfterDays: 14, ephemeral },
+        ).message;
         expect(later).toBe(first);
         const fresh =
           kind === "status"
-            ? buildStatusMessage(engine.kb, NOW, { shareable: ephemeral })
+            ? buildStatusMessage(engine.kb, { now: NOW, staleAfterDays: 14 }, { shareable: ephemeral })
             : kind === "timeline"
               ? buildTimelineMessage(engine.kb, NOW, { shareable: ephemeral })
               : buildSourcesMessage(engine.kb, { shareable: ephemeral });
         expect(first).toEqual(fresh);
       }
     }
-    expect(replyTo({ kind: "status" }, { engine, now: NOW, ephemeral: true }).message).not.toBe(
-      replyTo({ kind: "status" }, { engine, now: NOW, ephemeral: false }).message,
+    expect(
+      replyTo({ kind: "status" }, { engine, now: NOW, staleAfterDays: 14, ephemeral: true }).message,
+    ).not.toBe(
+      replyTo({ kind: "status" }, { engine, now: NOW, staleAfterDays: 14, ephemeral: false }).message,
     );
   });
 
   it("is rebuilt the next day (ages move on) and for swapped data", () => {
     const engine = new FakeEngine();
-    const today = replyTo({ kind: "status" }, { engine, now: NOW, ephemeral: true }).message;
+    const today = replyTo(
+      { kind: "status" },
+      { engine, now: NOW, staleAfterDays: 14, ephemeral: true },
+    ).message;
     const nextMonth = new Date("2026-12-26T00:00:01Z");
-    const tomorrow = replyTo({ kind: "status" }, { engine, now: nextMonth, ephemeral: true }).message;
+    const tomorrow = replyTo(
+      { kind: "status" },
+      { engine, now: nextMonth, staleAfterDays: 14, ephemeral: true },
+    ).message;
     expect(tomorrow).not.toBe(today);
-    expect(tomorrow).toEqual(buildStatusMessage(engine.kb, nextMonth, { shareable: true }));
+    expect(tomorrow).toEqual(
+      buildStatusMessage(engine.kb, { now: nextMonth, staleAfterDays: 14 }, { shareable: true }),
+    );
     const swapped = new FakeEngine();
     expect(swapped.kb).not.toBe(engine.kb);
     expect(
-      replyTo({ kind: "status" }, { engine: swapped, now: nextMonth, ephemeral: true }).message,
+      replyTo({ kind: "status" }, { engine: swapped, now: nextMonth, staleAfterDays: 14, ephemeral: true })
+        .message,
     ).not.toBe(tomorrow);
   });
 });

@@ -19,6 +19,7 @@ async function runLines(lines: string[], engine = new FakeEngine()) {
     output,
     getEngine: () => engine,
     now: () => new Date("2026-11-25T12:00:00Z"),
+    staleAfterDays: 14,
     questionLog,
     logger: captureLogs().logger,
   });
@@ -43,7 +44,8 @@ describe("local console", () => {
     ]);
     expect(engine.calls).toEqual(["next round?", "next round", "next round"]);
     expect(text.split(ANSWERED.text)).toHaveLength(4);
-    expect(text).toContain("Sources: AP News, Newsmax · 22 Jul 2025");
+    expect(text).toContain("From “Talks resume in Istanbul” (22 Jul 2025), citing AP News, Newsmax");
+    expect(text).toContain("⚠️ From 22 Jul 2025 — 16 months old; nothing newer in the data.");
     expect(text).toContain("[👍 Yes] [👎 No]");
     expect(text).not.toContain('"type"');
     expect(await questionLog.questionsSince(new Date(0))).toHaveLength(3);

@@ -30,7 +30,7 @@ beforeEach(() => {
   deps = {
     storage,
     defaultTimeZone: "UTC",
-    buildDigest: createDigestBuilder({ knowledge: () => kb, storage }),
+    buildDigest: createDigestBuilder({ knowledge: () => kb, storage, staleAfterDays: 14 }),
     now: NOW,
   };
 });
@@ -148,7 +148,7 @@ describe("hooks for the Slack layer", () => {
     const handler = createDigestCommandHandler({
       storage,
       defaultTimeZone: "UTC",
-      buildDigest: createDigestBuilder({ knowledge: () => kb, storage }),
+      buildDigest: createDigestBuilder({ knowledge: () => kb, storage, staleAfterDays: 14 }),
     });
     const context = { teamId: "T1", channelId: "C9", userId: "U2", now: NOW };
     const reply = await handler({ action: "on", time: "18:15", timeZone: "Europe/Kyiv" }, context);

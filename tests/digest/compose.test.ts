@@ -21,7 +21,15 @@ const fingerprints = () => Object.fromEntries(kb.entryFingerprints);
 
 /** A first digest (nothing to compare with, no questions asked) at NOW in UTC, unless told otherwise. */
 const compose = (input: Partial<ComposeDigestInput> = {}) =>
-  composeDigest({ kb, questionStats: NO_QUESTIONS, previous: null, now: NOW, timeZone: "UTC", ...input });
+  composeDigest({
+    kb,
+    questionStats: NO_QUESTIONS,
+    previous: null,
+    now: NOW,
+    timeZone: "UTC",
+    staleAfterDays: 14,
+    ...input,
+  });
 
 describe("composing the daily digest", () => {
   it("is dated with the subscriber's local date and weekday", () => {
@@ -32,13 +40,17 @@ describe("composing the daily digest", () => {
     expect([utc.localDate, utc.weekday]).toEqual(["2025-07-22", "Tuesday"]);
   });
 
-  it("carries the status summary with how old its information is", () => {
+  it("carries the status summary with the line it opens with once older than STALE_AFTER_DAYS", () => {
     const later = new Date("2026-11-26T09:00:00Z");
-    const digest = compose({ now: later });
-    expect(digest.status).toEqual({
+    expect(compose({ now: later }).status).toEqual({
       summary: kb.status.summary,
       ageLine: "As of 22 Jul 2025 — 16 months ago",
+      staleLine: "From 22 Jul 2025 — 16 months old; nothing newer in the data.",
     });
+    expect(compose({ now: new Date("2025-07-30T09:00:00Z") }).status.staleLine).toBeNull();
+    expect(compose({ now: new Date("2025-07-30T09:00:00Z"), staleAfterDays: 5 }).status.staleLine).toBe(
+      "From 22 Jul 2025 — 8 days old; nothing newer in the data.",
+    );
   });
 
   it("says plainly that a first digest has nothing to compare with", () => {

@@ -75,7 +75,7 @@ export function schedulerGuarantees(makeHarness: () => Promise<StorageHarness>):
         now: () => now,
         sleep,
       }),
-      buildDigest: createDigestBuilder({ knowledge: () => kb, storage: store }),
+      buildDigest: createDigestBuilder({ knowledge: () => kb, storage: store, staleAfterDays: 14 }),
       logger,
       checkEverySeconds: 60,
       instanceId,

@@ -43,7 +43,7 @@ function scheduler(options: { requestTimeoutMs?: number } = {}): DigestScheduler
       now: () => now,
       ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
     }),
-    buildDigest: createDigestBuilder({ knowledge: () => kb, storage }),
+    buildDigest: createDigestBuilder({ knowledge: () => kb, storage, staleAfterDays: 14 }),
     logger,
     checkEverySeconds: 60,
     leaseMs: LEASE_MS,

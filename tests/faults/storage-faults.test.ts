@@ -220,7 +220,11 @@ function storageLostWhileRunning(name: string, makeStore: () => Promise<LosableS
           slackApiUrl: fake.apiUrl,
           now: () => now,
         }),
-        buildDigest: createDigestBuilder({ knowledge: () => app.engine.kb, storage: store.storage }),
+        buildDigest: createDigestBuilder({
+          knowledge: () => app.engine.kb,
+          storage: store.storage,
+          staleAfterDays: 14,
+        }),
         logger: schedulerLogger,
         checkEverySeconds: 60,
         now: () => now,

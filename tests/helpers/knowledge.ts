@@ -28,6 +28,7 @@ const ENTRY: Entry = {
   evidence: "a third round is scheduled for July 23, 2025, in Istanbul",
   tags: [],
   asOf: "2025-07-22",
+  scheduledEvent: { date: "2025-07-23", label: "The third round in Istanbul" },
 };
 
 const STATUS: Status = {

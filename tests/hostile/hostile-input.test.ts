@@ -81,19 +81,20 @@ async function commandReply(text: string, ephemeral: boolean): Promise<SlackMess
   if (command.kind === "digest") {
     return digest(command.digest, { teamId: "T1", channelId: "C1", userId: "U1", now: NOW });
   }
-  return replyTo(command, { engine, now: NOW, ephemeral, teamId: "T1" }).message;
+  return replyTo(command, { engine, now: NOW, staleAfterDays: 14, ephemeral, teamId: "T1" }).message;
 }
 
 beforeAll(() => {
   engine = createAnswerEngine(loadKnowledgeBase("data"));
   storage = createMemoryStorage();
-  buildDigest = createDigestBuilder({ knowledge: () => engine.kb, storage });
+  buildDigest = createDigestBuilder({ knowledge: () => engine.kb, storage, staleAfterDays: 14 });
   digest = createDigestCommandHandler({ storage, defaultTimeZone: "UTC", buildDigest });
   const ownMessages = (["help", "status", "timeline", "sources"] as const).map(
     (kind) =>
       replyTo(kind === "help" ? { kind, unrecognised: null } : { kind }, {
         engine,
         now: NOW,
+        staleAfterDays: 14,
         ephemeral: true,
       }).message,
   );
@@ -192,7 +193,7 @@ describe("hostile input through the command router and reply builders", () => {
         const command = parseTalksCommand(text);
         fc.pre(command.kind !== "digest");
         const { value, ms } = timed(() =>
-          replyTo(command, { engine, now: NOW, ephemeral: false, teamId: "T1" }),
+          replyTo(command, { engine, now: NOW, staleAfterDays: 14, ephemeral: false, teamId: "T1" }),
         );
         expect(ms).toBeLessThan(boundFor(text));
         expectPostable(value.message, text);
@@ -281,13 +282,20 @@ describe("hostile questions in the digest", () => {
         for (const question of questions) {
           const command = parseTalksCommand(question);
           if (command.kind === "digest") continue;
-          const { logRecord } = replyTo(command, { engine, now: NOW, ephemeral: true, teamId: "T1" });
+          const { logRecord } = replyTo(command, {
+            engine,
+            now: NOW,
+            staleAfterDays: 14,
+            ephemeral: true,
+            teamId: "T1",
+          });
           if (logRecord !== null) await log.logQuestion(logRecord);
         }
-        const built = await createDigestBuilder({ knowledge: () => engine.kb, storage: log })(
-          { teamId: "T1", channelId: "C1", timeZone: "Europe/Kyiv" },
-          new Date(NOW.getTime() + 60_000),
-        );
+        const built = await createDigestBuilder({
+          knowledge: () => engine.kb,
+          storage: log,
+          staleAfterDays: 14,
+        })({ teamId: "T1", channelId: "C1", timeZone: "Europe/Kyiv" }, new Date(NOW.getTime() + 60_000));
         expectPostable(built.message, questions.join(" | "));
       }),
       { numRuns: 200 },

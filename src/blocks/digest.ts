@@ -13,6 +13,8 @@ function changeLines(changes: DigestChanges): string[] {
   const lines = [M.changesSince(changes.since)];
   for (const entry of changes.added) lines.push(`• ${M.added}: ${escapeMrkdwn(entry.question)}`);
   for (const entry of changes.updated) lines.push(`• ${M.updated}: ${escapeMrkdwn(entry.question)}`);
+  if (changes.statusUpdated) lines.push(`• ${M.statusUpdated}`);
+  if (changes.timelineUpdated) lines.push(`• ${M.timelineUpdated}`);
   if (changes.more > 0) lines.push(M.moreChanges(changes.more));
   if (changes.removed > 0) lines.push(M.removedCount(changes.removed));
   return lines;
@@ -56,4 +58,20 @@ export function buildDigestMessage(digest: DigestContent): SlackMessage {
     digest.sources.length > 0 ? sourcesPlain(digest.sources) : "",
   );
   return { text, blocks };
+}
+
+/** What the one-line note says: since when nothing is new, and how old the newest information is. */
+export interface DigestNoteContent {
+  /** Local date of the channel's previous full digest; null if it has had none. */
+  since: string | null;
+  /** The newest document's date. */
+  newestDate: string;
+  /** "16 months ago", "today" */
+  newestAgo: string;
+}
+
+/** The weekly note a "changes only" channel gets while nothing changes: one line, nothing more. */
+export function buildDigestNote(note: DigestNoteContent): SlackMessage {
+  const line = M.noNewsSince(note.since, note.newestDate, note.newestAgo);
+  return { text: fallbackText(line), blocks: [section(line)] };
 }

@@ -187,13 +187,27 @@ describe("App Home", () => {
     expect(allText(none.blocks)).toContain(BLOCK_TEXT.digestNone);
     const some = buildHomeView(kb, READ_NOW, {
       subscriptions: [
-        { channelId: "C1", time: "09:00", timeZone: "Europe/Kyiv", enabled: true, disabledReason: null },
-        { channelId: "C2", time: "18:30", timeZone: "UTC", enabled: false, disabledReason: "not_in_channel" },
+        {
+          channelId: "C1",
+          time: "09:00",
+          timeZone: "Europe/Kyiv",
+          cadence: "changes",
+          enabled: true,
+          disabledReason: null,
+        },
+        {
+          channelId: "C2",
+          time: "18:30",
+          timeZone: "UTC",
+          cadence: "daily",
+          enabled: false,
+          disabledReason: "not_in_channel",
+        },
       ],
     });
     const text = sectionTexts(some.blocks).at(-1);
     expect(text).toBe(
-      `*${BLOCK_TEXT.digestTitle}*\n• <#C1> at 09:00 Europe/Kyiv\n• <#C2> at 18:30 UTC _(${BLOCK_TEXT.digestPaused("not_in_channel")})_`,
+      `*${BLOCK_TEXT.digestTitle}*\n• <#C1> at 09:00 Europe/Kyiv, changes only\n• <#C2> at 18:30 UTC, every day _(${BLOCK_TEXT.digestPaused("not_in_channel")})_`,
     );
   });
 });

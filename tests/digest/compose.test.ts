@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   type ComposeDigestInput,
   composeDigest,
+  digestFingerprints,
   type QuestionStats,
   summariseQuestions,
 } from "../../src/digest/compose.js";
@@ -81,7 +82,36 @@ describe("composing the daily digest", () => {
       updated: [{ id: second.id, question: second.question }],
       more: 0,
       removed: 1,
+      statusUpdated: false,
+      timelineUpdated: false,
     });
+  });
+
+  it("counts a changed status card or timeline as a change, but not new alternates", () => {
+    const previous = { localDate: "2025-07-21", entryFingerprints: digestFingerprints(kb) };
+    expect(compose({ previous }).changes).toEqual({ kind: "unchanged", since: "2025-07-21" });
+    const rephrased = kb.entries.map((entry) => ({ ...entry, alternates: [...entry.alternates, "more"] }));
+    expect(compose({ previous, kb: { ...kb, entries: rephrased } }).changes.kind).toBe("unchanged");
+
+    const newStatus = { ...kb, status: { ...kb.status, summary: "Talks resumed." } };
+    expect(compose({ previous, kb: newStatus }).changes).toMatchObject({
+      kind: "changed",
+      added: [],
+      updated: [],
+      statusUpdated: true,
+      timelineUpdated: false,
+    });
+    const newTimeline = { ...kb, timeline: kb.timeline.slice(1) };
+    expect(compose({ previous, kb: newTimeline }).changes).toMatchObject({
+      statusUpdated: false,
+      timelineUpdated: true,
+    });
+  });
+
+  it("compares a digest recorded before status and timeline were fingerprinted on entries alone", () => {
+    const legacy = { localDate: "2025-07-21", entryFingerprints: fingerprints() };
+    const newStatus = { ...kb, status: { ...kb.status, summary: "Talks resumed." } };
+    expect(compose({ previous: legacy, kb: newStatus }).changes.kind).toBe("unchanged");
   });
 
   it("lists timeline events still ahead, counting an event dated only by month while the month lasts", () => {

@@ -93,6 +93,8 @@ describe("the digest as a Slack message", () => {
         updated: [],
         more: 3,
         removed: 0,
+        statusUpdated: true,
+        timelineUpdated: true,
       },
     });
     expect(message.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);

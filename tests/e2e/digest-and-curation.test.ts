@@ -104,14 +104,14 @@ describe("/talks digest, end to end on SQLite", () => {
     const reply = await command("digest on 08:30 Europe/Kyiv");
     expect(reply.response_type).toBe("ephemeral");
     expect([
-      M.subscribed("08:30", "Europe/Kyiv", true),
-      M.subscribed("08:30", "Europe/Kyiv", false),
+      M.subscribed("08:30", "Europe/Kyiv", true, "changes"),
+      M.subscribed("08:30", "Europe/Kyiv", false, "changes"),
     ]).toContain(reply.text);
   });
 
   it("shows the subscription in `digest status`", async () => {
     const reply = await command("digest status");
-    expect(String(reply.text)).toContain(M.statusEnabled("08:30", "Europe/Kyiv"));
+    expect(String(reply.text)).toContain(M.statusEnabled("08:30", "Europe/Kyiv", "changes"));
     expect(String(reply.text)).toContain(M.neverDelivered);
   });
 
@@ -120,7 +120,7 @@ describe("/talks digest, end to end on SQLite", () => {
     const [published] = await fake.waitForCalls("views.publish");
     const view = JSON.stringify(published?.body.view);
     expect(view).toContain(BLOCK_TEXT.digestTitle);
-    expect(view).toContain("<#C0001> at 08:30 Europe/Kyiv");
+    expect(view).toContain("<#C0001> at 08:30 Europe/Kyiv, changes only");
   });
 
   it("shows the digest now, ephemerally, with `digest preview`", async () => {
@@ -140,7 +140,9 @@ describe("/talks digest, end to end on SQLite", () => {
     const badZone = await command("digest on 09:00 Mars/Olympus");
     expect(badZone.text).toBe(digestProblems.badTimeZone("Mars/Olympus"));
     for (const reply of [badTime, badZone]) expect(String(reply.text)).toContain("/talks digest on 09:00");
-    expect(String((await command("digest status")).text)).toContain(M.statusEnabled("08:30", "Europe/Kyiv"));
+    expect(String((await command("digest status")).text)).toContain(
+      M.statusEnabled("08:30", "Europe/Kyiv", "changes"),
+    );
   });
 
   it("stops with `digest off`", async () => {
@@ -155,6 +157,7 @@ describe("/talks digest, end to end on SQLite", () => {
       channelId: "C0DIGEST",
       time: "00:00",
       timeZone: "UTC",
+      cadence: null,
       createdBy: "U0001",
       now: yesterday,
     });
@@ -203,7 +206,7 @@ describe("what the bot remembers survives a restart", () => {
     expect(questions).toContainEqual(expect.objectContaining({ teamId: "T0001", entryId: entry.id }));
     expect(JSON.stringify(questions)).not.toContain("U0001");
     expect(String((await command("digest status", "C0NY")).text)).toContain(
-      M.statusEnabled("07:15", "America/New_York"),
+      M.statusEnabled("07:15", "America/New_York", "changes"),
     );
   });
 });

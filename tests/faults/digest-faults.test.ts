@@ -99,6 +99,7 @@ beforeEach(async () => {
     channelId: "C1",
     time: "09:00",
     timeZone: "Europe/Kyiv",
+    cadence: "daily",
     createdBy: "U1",
     now: new Date("2025-07-01T00:00:00Z"),
   });

@@ -281,6 +281,7 @@ function storageLostWhileRunning(name: string, makeStore: () => Promise<LosableS
           channelId,
           time: "09:00",
           timeZone: "Europe/Kyiv",
+          cadence: "daily",
           createdBy: "U1",
           now: new Date("2025-07-01T00:00:00Z"),
         });

@@ -295,8 +295,11 @@ describe("hostile questions in the digest", () => {
           knowledge: () => engine.kb,
           storage: log,
           staleAfterDays: 14,
-        })({ teamId: "T1", channelId: "C1", timeZone: "Europe/Kyiv" }, new Date(NOW.getTime() + 60_000));
-        expectPostable(built.message, questions.join(" | "));
+        })(
+          { teamId: "T1", channelId: "C1", timeZone: "Europe/Kyiv", cadence: "daily" },
+          new Date(NOW.getTime() + 60_000),
+        );
+        expectPostable(built.digest.message, questions.join(" | "));
       }),
       { numRuns: 200 },
     );

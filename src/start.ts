@@ -126,6 +126,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       now: deps.now,
       staleAfterDays: config.staleAfterDays,
       questionLog: deps.questionLog,
+      digest: { storage, buildDigest, defaultTimeZone: config.digestDefaultTimeZone },
       logger,
       prompt: "isTTY" in stdin && stdin.isTTY === true,
     }).finally(close);

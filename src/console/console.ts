@@ -10,8 +10,10 @@ import { parseTalksCommand } from "../commands/parse.js";
 import { type Reply, replyTo } from "../commands/respond.js";
 import type { Logger } from "../logging/logger.js";
 import type { QuestionLog } from "../storage/types.js";
+import { type ConsoleDigestDeps, consoleDigestReply } from "./digest.js";
 import {
   CONSOLE_BANNER,
+  CONSOLE_CHANNEL,
   CONSOLE_DIGEST,
   CONSOLE_ERROR,
   CONSOLE_PICK_SUGGESTION,
@@ -31,6 +33,8 @@ export interface ConsoleDeps {
   logger: Logger;
   /** Show a prompt before each line (off when stdin is not a terminal). */
   prompt?: boolean;
+  /** `digest preview` and `digest status`; without it, digest commands say the digest needs Slack. */
+  digest?: ConsoleDigestDeps;
 }
 
 /** The suggested questions of a decline, read back from its buttons so typing "2" can ask one. */
@@ -54,7 +58,11 @@ function commandText(line: string): string {
     .trim();
 }
 
-function replyToLine(line: string, deps: ConsoleDeps, suggestions: readonly SuggestionValue[]): Reply {
+async function replyToLine(
+  line: string,
+  deps: ConsoleDeps,
+  suggestions: readonly SuggestionValue[],
+): Promise<Reply> {
   const engine = deps.getEngine();
   const now = deps.now();
   const picked = /^\d+$/.test(line) ? suggestions[Number(line) - 1] : undefined;
@@ -71,8 +79,21 @@ function replyToLine(line: string, deps: ConsoleDeps, suggestions: readonly Sugg
     }
   }
   const command = parseTalksCommand(commandText(line));
-  if (command.kind === "digest") return { message: buildNoticeMessage(CONSOLE_DIGEST), logRecord: null };
-  return replyTo(command, { engine, now, staleAfterDays: deps.staleAfterDays, ephemeral: false });
+  if (command.kind === "digest") {
+    const message =
+      deps.digest === undefined
+        ? buildNoticeMessage(CONSOLE_DIGEST)
+        : await consoleDigestReply(command.digest, deps.digest, now);
+    return { message, logRecord: null };
+  }
+  // Logged under the console's own workspace, so its digest preview counts the questions asked here.
+  return replyTo(command, {
+    engine,
+    now,
+    staleAfterDays: deps.staleAfterDays,
+    ephemeral: false,
+    teamId: CONSOLE_CHANNEL.teamId,
+  });
 }
 
 /**
@@ -94,7 +115,7 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
     const line = raw.trim();
     if (line !== "") {
       try {
-        const reply = replyToLine(line, deps, suggestions);
+        const reply = await replyToLine(line, deps, suggestions);
         write("");
         write(renderMessage(reply.message));
         suggestions = suggestionsOf(reply.message);

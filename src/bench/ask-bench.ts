@@ -1,21 +1,13 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadKnowledgeBase } from "../knowledge/load.js";
-import { readEvalSets } from "../matching/evaluation.js";
+import { benchQuestions as questionPool } from "../evaluation/evaluate.js";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const QUESTIONS = 1000;
 const TARGET_MS = 2000;
 
 function benchQuestions(): string[] {
-  const pool = existsSync(join(REPO_ROOT, "tests", "eval", "in-scope.yml"))
-    ? (() => {
-        const sets = readEvalSets(REPO_ROOT);
-        return [...sets.inScope.map((item) => item.q), ...sets.outOfScope, ...(sets.offTopic ?? [])];
-      })()
-    : loadKnowledgeBase(join(REPO_ROOT, "data")).entries.flatMap((entry) => entry.alternates);
+  const pool = questionPool(REPO_ROOT);
   // Every k-th question, so the sample mixes in-scope, out-of-scope and off-topic ones.
   const step = Math.max(1, Math.floor(pool.length / QUESTIONS));
   const picked: string[] = [];

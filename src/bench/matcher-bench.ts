@@ -1,8 +1,7 @@
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchQuestions } from "../evaluation/evaluate.js";
 import { loadKnowledgeBase } from "../knowledge/load.js";
-import { readEvalSets } from "../matching/evaluation.js";
 import type { MatchableEntry } from "../matching/index.js";
 import { createMatcher, type Matcher } from "../matching/matcher.js";
 import { normaliseWords } from "../matching/normalise.js";
@@ -83,13 +82,7 @@ const mib = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MiB`;
 
 export async function runMatcherBench(): Promise<void> {
   const kb = loadKnowledgeBase(join(REPO_ROOT, "data"));
-  const hasEvalSets = existsSync(join(REPO_ROOT, "tests", "eval", "in-scope.yml"));
-  const sets = hasEvalSets ? readEvalSets(REPO_ROOT) : null;
-  const realQuestions = [
-    ...(sets?.inScope.map((item) => item.q) ?? kb.entries.flatMap((entry) => entry.alternates)),
-    ...(sets?.outOfScope ?? []),
-    ...(sets?.offTopic?.slice(0, 1000) ?? []),
-  ];
+  const realQuestions = benchQuestions(REPO_ROOT);
   const extraVocabulary = [...kb.documents.values()].map((document) => document.text);
 
   console.log("Matcher bench");

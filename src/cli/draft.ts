@@ -179,7 +179,7 @@ function evaluate(dir: string): number {
     for (const entry of drafts.entries)
       for (const p of [entry.question, ...entry.alternates]) taken.add(phrasingKey(p));
   }
-  printEvaluation(evaluateDrafts(kb, merged, readEvalQuestions(join(REPO_ROOT, "tests", "eval"))));
+  printEvaluation(evaluateDrafts(kb, merged, readEvalQuestions(REPO_ROOT)));
   return 0;
 }
 

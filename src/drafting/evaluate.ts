@@ -1,44 +1,13 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parse as parseYaml } from "yaml";
-import { z } from "zod";
 import { createAnswerEngine } from "../answers/engine.js";
+import { EVAL_SET_FILES, type EvalSet, type EvalSetName, readEvalSet } from "../evaluation/evaluate.js";
 import type { KnowledgeBase } from "../knowledge/load.js";
 import type { Entry, SourceDocument } from "../knowledge/schema.js";
 import { analyseText } from "./analyse.js";
 import type { Drafts } from "./draft.js";
 
-/** A labelled question: the curated entry whose answer answers it. */
-export interface Labelled {
-  q: string;
-  id: string;
-}
-
-const labelledSchema = z.array(z.object({ q: z.string().min(1), id: z.string().min(1) }));
-const unlabelledSchema = z.array(z.string().min(1));
-
-export interface EvalQuestions {
-  /** Per file of labelled in-scope questions in tests/eval/. */
-  labelled: { file: string; questions: Labelled[] }[];
-  /** Questions the data cannot answer (out-of-scope sets), which must be declined. */
-  outOfScope: string[];
-}
-
-/** Every labelled set in `evalDir`: lists of `{ q, id }` are in scope, lists of strings out of scope. */
-export function readEvalQuestions(evalDir: string): EvalQuestions {
-  const found: EvalQuestions = { labelled: [], outOfScope: [] };
-  for (const name of readdirSync(evalDir)
-    .filter((file) => file.endsWith(".yml"))
-    .sort()) {
-    const parsed = parseYaml(readFileSync(join(evalDir, name), "utf8"));
-    const labelled = labelledSchema.safeParse(parsed);
-    if (labelled.success) found.labelled.push({ file: name, questions: labelled.data });
-    else {
-      const plain = unlabelledSchema.safeParse(parsed);
-      if (plain.success) found.outOfScope.push(...plain.data);
-    }
-  }
-  return found;
+/** The project's labelled sets (tests/eval/), read by the evaluation's own reader. */
+export function readEvalQuestions(repoRoot: string): EvalSet[] {
+  return (Object.keys(EVAL_SET_FILES) as EvalSetName[]).map((name) => readEvalSet(repoRoot, name));
 }
 
 /** Character ranges of a document's sentences, as the drafter's NLP library splits them. */
@@ -115,48 +84,61 @@ export function draftedKnowledgeBase(curated: KnowledgeBase, drafts: Drafts): Kn
     entryFingerprints: new Map(drafts.entries.map((entry) => [entry.id, entry.id])),
     status: drafts.status,
     timeline: drafts.timeline,
+    entities: curated.entities,
   };
 }
 
 /**
  * Runs the labelled questions through the curated knowledge base and through one built from the
  * drafts alone. Draft ids differ from curated ids, so a drafted answer counts as right when its
- * evidence comes from the same sentence of the document as the evidence of the curated entry the
- * question is labelled with; the curated set is scored both by that rule and by the exact entry.
+ * evidence comes from the same sentence of the document as the evidence of an entry the question is
+ * labelled with (its `id`, or one of its `also`); the curated set is scored both by that rule and by
+ * the labelled entries themselves.
  */
 export function evaluateDrafts(
   curated: KnowledgeBase,
   drafts: Drafts,
-  questions: EvalQuestions,
+  sets: readonly EvalSet[],
 ): DraftEvaluation {
   const curatedEngine = createAnswerEngine(curated);
   const draftedKb = draftedKnowledgeBase(curated, drafts);
   const draftedEngine = createAnswerEngine(draftedKb);
   const ranges = new Map<string, [number, number][]>();
-  const sentencesOf = (kb: KnowledgeBase, id: string | null) => {
-    const entry = id === null ? undefined : kb.entryById.get(id);
-    return entry === undefined ? new Set<string>() : evidenceSentences(entry, kb, ranges);
+  const sentencesOf = (kb: KnowledgeBase, ids: readonly (string | null)[]) => {
+    const keys = new Set<string>();
+    for (const id of ids) {
+      const entry = id === null ? undefined : kb.entryById.get(id);
+      if (entry !== undefined) for (const key of evidenceSentences(entry, kb, ranges)) keys.add(key);
+    }
+    return keys;
   };
   const overlaps = (a: Set<string>, b: Set<string>) => [...a].some((key) => b.has(key));
 
   const all = { curatedSameEntry: empty(), curatedSameSentence: empty(), drafted: empty() };
-  const sets = questions.labelled.map(({ file, questions: labelled }) => {
-    const scores = { file, curatedSameEntry: empty(), curatedSameSentence: empty(), drafted: empty() };
-    for (const { q, id } of labelled) {
-      const expected = sentencesOf(curated, id);
+  const outOfScope = { total: 0, curatedDeclined: 0, draftedDeclined: 0 };
+  const scored = sets.map((set) => {
+    const scores = {
+      file: EVAL_SET_FILES[set.name as EvalSetName] ?? set.name,
+      curatedSameEntry: empty(),
+      curatedSameSentence: empty(),
+      drafted: empty(),
+    };
+    for (const { q, id, also } of set.inScope) {
+      const labelled = [id, ...(also ?? [])];
+      const expected = sentencesOf(curated, labelled);
       const mine = curatedEngine.ask(q).answer;
       const drafted = draftedEngine.ask(q).answer;
       const results: [keyof typeof all, boolean, boolean][] = [
-        ["curatedSameEntry", mine.answered, mine.answered && mine.id === id],
+        ["curatedSameEntry", mine.answered, mine.answered && mine.id !== null && labelled.includes(mine.id)],
         [
           "curatedSameSentence",
           mine.answered,
-          mine.answered && overlaps(sentencesOf(curated, mine.id), expected),
+          mine.answered && overlaps(sentencesOf(curated, [mine.id]), expected),
         ],
         [
           "drafted",
           drafted.answered,
-          drafted.answered && overlaps(sentencesOf(draftedKb, drafted.id), expected),
+          drafted.answered && overlaps(sentencesOf(draftedKb, [drafted.id]), expected),
         ],
       ];
       for (const [key, answered, right] of results) {
@@ -164,16 +146,16 @@ export function evaluateDrafts(
         add(all[key], answered, right);
       }
     }
+    for (const { q } of set.outOfScope) {
+      outOfScope.total += 1;
+      if (!curatedEngine.ask(q).answer.answered) outOfScope.curatedDeclined += 1;
+      if (!draftedEngine.ask(q).answer.answered) outOfScope.draftedDeclined += 1;
+    }
     return scores;
   });
-  const outOfScope = { total: questions.outOfScope.length, curatedDeclined: 0, draftedDeclined: 0 };
-  for (const q of questions.outOfScope) {
-    if (!curatedEngine.ask(q).answer.answered) outOfScope.curatedDeclined += 1;
-    if (!draftedEngine.ask(q).answer.answered) outOfScope.draftedDeclined += 1;
-  }
   return {
     drafted: { entries: drafts.entries.length, documents: curated.documents.size },
-    sets,
+    sets: scored,
     all,
     outOfScope,
   };

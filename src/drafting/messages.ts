@@ -26,7 +26,7 @@ export const DRAFT_CLI = {
     "      status update under KNOWLEDGE_DIR/drafts/ for a curator to review and move into qa/.",
     "  npm run draft -- --check       validates KNOWLEDGE_DIR/drafts/ and lists what it holds",
     "  npm run draft -- --evaluate    drafts the data's documents in memory and scores the drafted",
-    "      knowledge base on the labelled questions in tests/eval/, next to the curated one",
+    "      knowledge base on the labelled sets in tests/eval/ (dev, holdout, regression), next to the curated one",
   ].join("\n"),
   cannotRead: (file: string, reason: string) => `Cannot read the article ${file}: ${reason}`,
   badDocument: (problem: string) => `The article cannot be stored: ${problem}`,
@@ -48,5 +48,5 @@ export const DRAFT_CLI = {
       "article's lead outlets when it names none.",
     ].join("\n"),
   evaluationRule:
-    '"Right" for a drafted answer: its evidence comes from the same sentence of the document as the evidence of the curated entry the question is labelled with (draft ids differ from curated ids). The curated set is shown by that rule and by the exact entry.',
+    '"Right" for a drafted answer: its evidence comes from the same sentence of the document as the evidence of a curated entry the question is labelled with (its id or one of its `also`; draft ids differ from curated ids). The curated set is shown by that rule and by the labelled entries themselves.',
 } as const;

@@ -1,12 +1,15 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import {
   documentSchema,
+  type Entity,
   type Entry,
   type EntrySource,
+  entityFileSchema,
+  entitySchema,
   entryFileSchema,
   entrySchema,
   type SourceDocument,
@@ -34,6 +37,8 @@ export interface KnowledgeBase {
   entryFingerprints: ReadonlyMap<string, string>;
   status: Status;
   timeline: readonly TimelineEvent[];
+  /** Other names for what the documents name: for matching only, never shown as a fact. */
+  entities: readonly Entity[];
 }
 
 /** Where a curator broke the data: file, entry (when there is one) and field. */
@@ -178,6 +183,54 @@ export function checkEvidence(
   }
 }
 
+/** The file of entities is optional: without it, questions are matched by the names the entries use. */
+const ENTITIES_FILE = "entities.yml";
+
+function loadEntities(
+  path: string,
+  displayName: string,
+  documents: ReadonlyMap<string, SourceDocument>,
+): Entity[] {
+  const file = validate(entityFileSchema, readYaml(path, displayName), displayName, null);
+  const documentText = [...documents.values()].map((document) => phrasingKey(document.text)).join(" | ");
+  const entities: Entity[] = [];
+  const owner = new Map<string, string>();
+  file.entities.forEach((raw, index) => {
+    const rawId = typeof raw === "object" && raw !== null && "id" in raw ? String(raw.id) : null;
+    const entity = validate(entitySchema, raw, displayName, rawId ?? `#${index + 1}`);
+    if (entities.some((other) => other.id === entity.id)) {
+      throw new KnowledgeBaseError(displayName, entity.id, "id", "is already used by another entity");
+    }
+    // At a word's start: "Trump" is named by "Trump’s".
+    if (!` ${documentText}`.includes(` ${phrasingKey(entity.name)}`)) {
+      throw new KnowledgeBaseError(
+        displayName,
+        entity.id,
+        "name",
+        `"${entity.name}" is not named by any document`,
+      );
+    }
+    [entity.name, ...entity.aliases].forEach((alias, aliasIndex) => {
+      const key = phrasingKey(alias);
+      const field = aliasIndex === 0 ? "name" : `aliases[${aliasIndex - 1}]`;
+      if (key === "")
+        throw new KnowledgeBaseError(displayName, entity.id, field, `"${alias}" has no letters or digits`);
+      const other = owner.get(key);
+      if (other !== undefined && other !== entity.id) {
+        throw new KnowledgeBaseError(
+          displayName,
+          entity.id,
+          field,
+          `"${alias}" already names entity "${other}"`,
+        );
+      }
+      owner.set(key, entity.id);
+    });
+    entities.push(entity);
+  });
+  return entities;
+}
+
 /**
  * Loads and validates everything under `dataDir`. Throws a KnowledgeBaseError naming the file, the entry
  * and the field at the first problem, so a broken edit never half-loads.
@@ -271,6 +324,12 @@ export function loadKnowledgeBase(dataDir: string): KnowledgeBase {
   });
   digest.update(readFileSync(timelinePath));
 
+  const entitiesPath = join(dataDir, ENTITIES_FILE);
+  const entities = existsSync(entitiesPath)
+    ? loadEntities(entitiesPath, display(entitiesPath), documents)
+    : [];
+  if (entities.length > 0) digest.update(readFileSync(entitiesPath));
+
   return {
     version: digest.digest("hex").slice(0, 12),
     documents,
@@ -279,6 +338,7 @@ export function loadKnowledgeBase(dataDir: string): KnowledgeBase {
     entryFingerprints,
     status,
     timeline: [...timeline.events].sort((a, b) => a.date.localeCompare(b.date)),
+    entities,
   };
 }
 

@@ -88,8 +88,27 @@ export const timelineEventSchema = z
 
 export const timelineSchema = z.object({ events: z.array(timelineEventSchema).min(1) }).strict();
 
+/** What an entity is: two entities of one kind are different subjects. */
+export const ENTITY_KINDS = ["person", "country", "place", "organisation", "outlet", "event"] as const;
+
+/** A person, place, organisation, outlet or event the documents name, with the other names people use. */
+export const entitySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes"),
+    kind: z.enum(ENTITY_KINDS),
+    name: nonEmpty,
+    aliases: z.array(nonEmpty).min(1, "must list at least one alias"),
+  })
+  .strict();
+
+export const entityFileSchema = z
+  .object({ entities: z.array(z.unknown()).min(1, "must hold at least one entity") })
+  .strict();
+
 export type SourceDocument = z.infer<typeof documentSchema>;
 export type EntrySource = z.infer<typeof entrySourceSchema>;
 export type Entry = z.infer<typeof entrySchema>;
 export type Status = z.infer<typeof statusSchema>;
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+export type Entity = z.infer<typeof entitySchema>;
+export type EntityKind = Entity["kind"];

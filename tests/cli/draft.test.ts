@@ -95,7 +95,9 @@ describe("npm run draft", () => {
       timeout: 60_000,
     });
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/in-scope\.yml: \d+ in-scope questions/);
+    for (const set of ["dev.yml", "holdout.yml", "regression.yml", "all labelled sets"]) {
+      expect(result.stdout).toMatch(new RegExp(`${set.replace(".", "\\.")}: \\d+ in-scope questions`));
+    }
     expect(result.stdout).toMatch(/curated \(labelled entry\)\s+\d+\.\d %/);
     expect(result.stdout).toMatch(/drafted \(same sentence\)\s+\d+\.\d %/);
     expect(result.stdout).toContain(DRAFT_CLI.evaluationRule);

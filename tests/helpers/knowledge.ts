@@ -71,6 +71,7 @@ export function makeKnowledgeBase(
     entryFingerprints: new Map(entries.map((entry) => [entry.id, "fp"])),
     status: { ...STATUS, ...overrides.status },
     timeline: overrides.timeline ?? TIMELINE,
+    entities: [],
   };
 }
 

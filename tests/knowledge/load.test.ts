@@ -290,6 +290,56 @@ describe("a broken data directory", () => {
   });
 });
 
+describe("the entity table", () => {
+  it("reads each entity with its kind, name and aliases", () => {
+    expect(loadKnowledgeBase(valid).entities).toEqual([
+      {
+        id: "medinsky",
+        kind: "person",
+        name: "Medinsky",
+        aliases: ["Vladimir Medinsky", "Kremlin's negotiator"],
+      },
+      { id: "odesa", kind: "place", name: "Odesa", aliases: ["Odessa", "Black Sea port city"] },
+    ]);
+  });
+
+  it("is optional: without the file there are no entities", () => {
+    const dir = editedCopy("entities.yml", () => "");
+    rmSync(join(dir, "entities.yml"));
+    expect(loadKnowledgeBase(dir).entities).toEqual([]);
+  });
+
+  it.each([
+    ["an unknown kind", (text: string) => text.replace("kind: place", "kind: city"), "odesa", "kind"],
+    [
+      "a name no document gives",
+      (text: string) => text.replace("name: Odesa", "name: Kharkiv"),
+      "odesa",
+      "name",
+    ],
+    [
+      "an alias of another entity",
+      (text: string) => text.replace("[Odessa,", "[Vladimir Medinsky,"),
+      "odesa",
+      "aliases[0]",
+    ],
+    ["a duplicate id", (text: string) => text.replace("id: odesa", "id: medinsky"), "medinsky", "id"],
+    ["no aliases", (text: string) => text.replace("[Odessa, Black Sea port city]", "[]"), "odesa", "aliases"],
+  ])("rejects %s, naming the file, the entity and the field", (_, edit, entityId, field) => {
+    const error = loadError(editedCopy("entities.yml", edit));
+    expect(error.file).toMatch(/entities\.yml$/);
+    expect(error.entryId).toBe(entityId);
+    expect(error.field).toBe(field);
+  });
+
+  it("changes the data version when an alias changes", () => {
+    const before = loadKnowledgeBase(valid).version;
+    expect(
+      loadKnowledgeBase(editedCopy("entities.yml", (text) => text.replace("Odessa", "Odessa city"))).version,
+    ).not.toBe(before);
+  });
+});
+
 describe("dates in the data", () => {
   const entry = loadKnowledgeBase(valid).entryById.get("third-round");
 

@@ -92,7 +92,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     knowledge.close();
     throw error;
   }
-  const buildDigest = createDigestBuilder({ knowledge: () => getEngine().kb, storage });
+  const buildDigest = createDigestBuilder({
+    knowledge: () => getEngine().kb,
+    storage,
+    staleAfterDays: config.staleAfterDays,
+  });
   const deps: SlackAppDeps = {
     config,
     logger,
@@ -128,7 +132,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       output: options.stdout ?? process.stdout,
       getEngine,
       now: deps.now,
+      staleAfterDays: config.staleAfterDays,
       questionLog: deps.questionLog,
+      digest: { storage, buildDigest, defaultTimeZone: config.digestDefaultTimeZone },
       logger,
       prompt: "isTTY" in stdin && stdin.isTTY === true,
     }).finally(close);

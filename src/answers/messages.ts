@@ -8,8 +8,20 @@ export const ENGLISH_ONLY_TEXT =
 /** Introduces the "did you mean" suggestions under a decline. */
 export const SUGGESTIONS_INTRO = "Did you mean:";
 
-/** Labels the outlets under an answer. */
-export const SOURCES_LABEL = "Sources:";
+/**
+ * The source line: the document an answer comes from, its date and the outlets it cites, e.g.
+ * From “Ukraine-Russia Talks: Zelenskyy’s Bold Offer…” (22 Jul 2025), citing AP News, Newsmax.
+ * `document` arrives quoted (and linked, in Slack), `date` formatted.
+ */
+export const SOURCE_TEXT = {
+  fromDocument: (document: string, date: string, outlets: string) =>
+    `From ${document} (${date}), citing ${outlets}`,
+  /** Sources known only by outlet (no title): "AP News, Newsmax (22 Jul 2025)". */
+  outletsOnly: (outlets: string, date: string) => `${outlets} (${date})`,
+  /** Appended to the plain line when the document came with a URL. */
+  withUrl: (line: string, url: string) => `${line} — ${url}`,
+  quotedTitle: (title: string) => `“${title}”`,
+} as const;
 
 /** Introduces the verbatim quote from the source document. */
 export const EVIDENCE_LABEL = "From the article:";
@@ -29,3 +41,14 @@ export const MEANING_MODEL_UNAVAILABLE =
 
 /** Printed on stderr when the knowledge base cannot be loaded; the loader's message follows. */
 export const KNOWLEDGE_LOAD_FAILED = "Cannot load the knowledge base:";
+
+/** How the bot says how old its information is; `span` is "16 months", dates are already formatted. */
+export const AGE_TEXT = {
+  staleNothingNewer: (asOf: string, span: string) => `From ${asOf} — ${span} old; nothing newer in the data.`,
+  staleNewerExists: (asOf: string, span: string, newest: string) =>
+    `From ${asOf} — ${span} old; the newest document in the data is from ${newest}.`,
+  eventPassedNothingLater: (label: string, date: string) =>
+    `${label} was scheduled for ${date} — that date has passed; the data has nothing later.`,
+  eventPassedNewerExists: (label: string, date: string, newest: string) =>
+    `${label} was scheduled for ${date} — that date has passed; the newest document in the data is from ${newest}.`,
+} as const;

@@ -1,12 +1,13 @@
-import { describeAge, staleAgeLine } from "../answers/age.js";
 import type { Answer } from "../answers/types.js";
 import { ACTION_IDS, encodeFeedback, encodeShare, encodeSuggestion } from "./actions.js";
 import { BLOCK_TEXT } from "./messages.js";
+import { noticeBlocks } from "./notice.js";
 import { sourcesMrkdwn, sourcesPlain } from "./sources-line.js";
 import {
   actions,
   button,
   context,
+  divider,
   echoQuestion,
   escapeMrkdwn,
   fallbackText,
@@ -20,7 +21,11 @@ import type { Block, Button, SlackMessage } from "./types.js";
 export const MAX_SUGGESTIONS = 3;
 
 export interface AnswerMessageOptions {
-  now: Date;
+  /**
+   * Lines the answer opens with: how old it is, that its event has passed (answerNotices, which needs
+   * the clock and the data). Empty for fresh information.
+   */
+  notices: readonly string[];
   /** The user's own words, echoed (shortened and escaped) where the question is not already visible. */
   question?: string;
   /** Carried in the feedback buttons so a vote can be recorded without any user text. */
@@ -29,6 +34,8 @@ export interface AnswerMessageOptions {
   shareable?: boolean;
   /** Set when someone shared the answer: the message says who. */
   sharedBy?: string;
+  /** The answer to the other thing the message asked, when it asked two (each with its sources). */
+  also?: readonly Answer[];
 }
 
 /** Distinct words of a text, apostrophes dropped so "Ukraine’s" and "Ukraine's" agree. */
@@ -111,20 +118,20 @@ export function buildAnswerMessage(answer: Answer, options: AnswerMessageOptions
 }
 
 function buildAnswered(answer: Answer, entryId: string, options: AnswerMessageOptions): SlackMessage {
-  const blocks: Block[] = [...leadingContext(options), section(escapeMrkdwn(answer.text))];
+  const blocks: Block[] = [
+    ...leadingContext(options),
+    ...noticeBlocks(options.notices),
+    section(escapeMrkdwn(answer.text)),
+  ];
   if (evidenceHelps(answer)) blocks.push(section(quote(answer.evidence)));
 
   const sourceCount = answer.sources.length;
-  const meta: string[] = [];
-  if (sourceCount > 0) {
-    meta.push(
-      `${sourceCount === 1 ? BLOCK_TEXT.sourceLabel : BLOCK_TEXT.sourcesLabel}: ${sourcesMrkdwn(answer.sources)}`,
-    );
+  if (sourceCount > 0) blocks.push(context(sourcesMrkdwn(answer.sources)));
+  const also = (options.also ?? []).filter((other) => other.answered);
+  for (const other of also) {
+    blocks.push(divider(), section(escapeMrkdwn(other.text)));
+    if (other.sources.length > 0) blocks.push(context(sourcesMrkdwn(other.sources)));
   }
-  const age = answer.asOf === null ? null : describeAge(answer.asOf, options.now);
-  const staleLine = age?.stale === true ? staleAgeLine(age) : "";
-  if (staleLine !== "") meta.push(staleLine);
-  if (meta.length > 0) blocks.push(context(...meta));
 
   const buttons = feedbackButtons(answer, options.normalisedQuestion);
   if (options.shareable === true) {
@@ -139,9 +146,13 @@ function buildAnswered(answer: Answer, entryId: string, options: AnswerMessageOp
   blocks.push(context(BLOCK_TEXT.helpfulPrompt), actions("talks_answer_actions", buttons));
 
   const text = fallbackText(
+    ...options.notices.map(escapeMrkdwn),
     escapeMrkdwn(answer.text),
-    sourceCount > 0 ? `${BLOCK_TEXT.sourcesLabel}: ${sourcesPlain(answer.sources)}` : "",
-    staleLine,
+    sourceCount > 0 ? sourcesPlain(answer.sources) : "",
+    ...also.flatMap((other) => [
+      escapeMrkdwn(other.text),
+      other.sources.length > 0 ? sourcesPlain(other.sources) : "",
+    ]),
   );
   return { text, blocks: fitBlocks(blocks, LIMITS.messageBlocks, BLOCK_TEXT.omitted) };
 }

@@ -1,6 +1,7 @@
 import { formatDate } from "../answers/age.js";
 import type { DigestChanges, DigestContent, DigestUpcoming, QuestionStats } from "../digest/compose.js";
 import { DIGEST_MESSAGES as M } from "../digest/messages.js";
+import { noticeBlocks } from "./notice.js";
 import { sourcesMrkdwn, sourcesPlain } from "./sources-line.js";
 import { context, echoQuestion, escapeMrkdwn, fallbackText, header, section } from "./text.js";
 import type { Block, SlackMessage } from "./types.js";
@@ -12,6 +13,8 @@ function changeLines(changes: DigestChanges): string[] {
   const lines = [M.changesSince(changes.since)];
   for (const entry of changes.added) lines.push(`• ${M.added}: ${escapeMrkdwn(entry.question)}`);
   for (const entry of changes.updated) lines.push(`• ${M.updated}: ${escapeMrkdwn(entry.question)}`);
+  if (changes.statusUpdated) lines.push(`• ${M.statusUpdated}`);
+  if (changes.timelineUpdated) lines.push(`• ${M.timelineUpdated}`);
   if (changes.more > 0) lines.push(M.moreChanges(changes.more));
   if (changes.removed > 0) lines.push(M.removedCount(changes.removed));
   return lines;
@@ -36,20 +39,39 @@ const titled = (title: string, lines: string[]) => section([`*${title}*`, ...lin
 /** The daily digest as a Slack message: a handful of blocks, each within Slack's limits. */
 export function buildDigestMessage(digest: DigestContent): SlackMessage {
   const headerText = M.header(digest.weekday, digest.localDate);
+  const { staleLine } = digest.status;
   const blocks: Block[] = [
+    ...noticeBlocks(staleLine === null ? [] : [staleLine]),
     header(headerText),
     titled(M.statusTitle, [escapeMrkdwn(digest.status.summary)]),
-    context(`_${escapeMrkdwn(digest.status.ageLine)}_`),
+    ...(staleLine === null ? [context(`_${escapeMrkdwn(digest.status.ageLine)}_`)] : []),
     titled(M.changesTitle, changeLines(digest.changes)),
     titled(M.upcomingTitle, upcomingLines(digest.upcoming)),
     titled(M.questionsTitle, questionLines(digest.questions)),
   ];
-  if (digest.sources.length > 0) blocks.push(context(`${M.sourcesTitle}: ${sourcesMrkdwn(digest.sources)}`));
+  if (digest.sources.length > 0) blocks.push(context(sourcesMrkdwn(digest.sources)));
   const text = fallbackText(
+    escapeMrkdwn(staleLine ?? ""),
     escapeMrkdwn(headerText),
     escapeMrkdwn(digest.status.summary),
-    escapeMrkdwn(digest.status.ageLine),
-    digest.sources.length > 0 ? `${M.sourcesTitle}: ${sourcesPlain(digest.sources)}` : "",
+    staleLine === null ? escapeMrkdwn(digest.status.ageLine) : "",
+    digest.sources.length > 0 ? sourcesPlain(digest.sources) : "",
   );
   return { text, blocks };
+}
+
+/** What the one-line note says: since when nothing is new, and how old the newest information is. */
+export interface DigestNoteContent {
+  /** Local date of the channel's previous full digest; null if it has had none. */
+  since: string | null;
+  /** The newest document's date. */
+  newestDate: string;
+  /** "16 months ago", "today" */
+  newestAgo: string;
+}
+
+/** The weekly note a "changes only" channel gets while nothing changes: one line, nothing more. */
+export function buildDigestNote(note: DigestNoteContent): SlackMessage {
+  const line = M.noNewsSince(note.since, note.newestDate, note.newestAgo);
+  return { text: fallbackText(line), blocks: [section(line)] };
 }

@@ -1,3 +1,5 @@
+import type { AgeContext } from "../answers/age.js";
+import { CADENCE_TEXT } from "../digest/messages.js";
 import type { KnowledgeBase } from "../knowledge/load.js";
 import type { DigestSubscription } from "../storage/types.js";
 import { helpBlocks } from "./help.js";
@@ -10,7 +12,7 @@ import type { Block, HomeView } from "./types.js";
 export interface HomeDigestSettings {
   subscriptions: readonly Pick<
     DigestSubscription,
-    "channelId" | "time" | "timeZone" | "enabled" | "disabledReason"
+    "channelId" | "time" | "timeZone" | "cadence" | "enabled" | "disabledReason"
   >[];
 }
 
@@ -26,15 +28,16 @@ function digestBlocks(digest: HomeDigestSettings): Block[] {
     const channel = /^[A-Z0-9]+$/.test(subscription.channelId)
       ? `<#${subscription.channelId}>`
       : escapeMrkdwn(subscription.channelId);
-    return `• ${channel} at ${escapeMrkdwn(subscription.time)} ${escapeMrkdwn(subscription.timeZone)}${paused}`;
+    const cadence = CADENCE_TEXT[subscription.cadence].short;
+    return `• ${channel} at ${escapeMrkdwn(subscription.time)} ${escapeMrkdwn(subscription.timeZone)}, ${cadence}${paused}`;
   });
   return [section(`*${BLOCK_TEXT.digestTitle}*\n${lines.join("\n")}`)];
 }
 
 /** The App Home tab: the status card, how to use the bot, and the digest settings once they exist. */
-export function buildHomeView(kb: KnowledgeBase, now: Date, digest?: HomeDigestSettings): HomeView {
+export function buildHomeView(kb: KnowledgeBase, age: AgeContext, digest?: HomeDigestSettings): HomeView {
   const blocks: Block[] = [
-    ...statusBlocks(kb, now),
+    ...statusBlocks(kb, age),
     divider(),
     ...helpBlocks(),
     ...(digest === undefined ? [] : [divider(), ...digestBlocks(digest)]),

@@ -5,8 +5,8 @@ export const BLOCK_TEXT = {
   helpfulNo: "👎 No",
   share: "Share in channel",
   suggestionsIntro: "Maybe one of these?",
-  sourcesLabel: "Sources",
-  sourceLabel: "Source",
+  /** Opens each warning line: old information, a scheduled date gone by. */
+  noticeIcon: "⚠️",
   youAsked: "You asked",
   sharedBy: (userId: string) => `Shared by <@${userId}>`,
   omitted: "Some items did not fit in one message.",
@@ -20,12 +20,12 @@ export const BLOCK_TEXT = {
   timelineTitle: "Timeline of the talks",
   upcoming: "upcoming",
   sourcesTitle: "Sources behind the answers",
-  sourcesFooter: (documents: number, outlets: number) =>
-    `${documents} ${documents === 1 ? "document" : "documents"} citing ${outlets} ${outlets === 1 ? "outlet" : "outlets"}. Every answer names its outlet and date.`,
+  sourcesFooter: (documents: number) =>
+    `${documents} ${documents === 1 ? "document" : "documents"}. Every answer names the document it comes from, its date and the outlets that document cites.`,
   cites: "cites",
   helpTitle: "How to use talks bot",
-  digestTitle: "Daily digest",
-  digestNone: "No channel gets the daily digest yet. Type `/talks digest on` in a channel to start one.",
+  digestTitle: "Digest",
+  digestNone: "No channel gets the digest yet. Type `/talks digest on` in a channel to start one.",
   digestPaused: (reason: string) => `paused: ${reason}`,
 } as const;
 
@@ -40,7 +40,7 @@ export const HELP_LINES = [
   `\`/talks ${QUESTION_PLACEHOLDER}\` or \`/talks ask ${QUESTION_PLACEHOLDER}\` — a sourced answer, e.g. \`/talks what does Russia demand?\``,
   "`/talks timeline` — the dated events behind the talks.",
   "`/talks sources` — the documents and outlets the answers come from.",
-  "`/talks digest on [HH:MM] [time zone]` — a daily summary in this channel (`off`, `status`, `preview` too).",
+  "`/talks digest on [HH:MM] [time zone] [daily|changes]` — a summary in this channel when the data changes, or every day (`off`, `status`, `preview` too).",
   `\`@talks ${QUESTION_PLACEHOLDER}\` in a channel — the answer in a thread. Or send me a direct message.`,
 ] as const;
 

@@ -1,24 +1,8 @@
 import { formatDate } from "../answers/age.js";
+import { SOURCE_TEXT } from "../answers/messages.js";
+import { documentSourceText, groupByDocument, shortTitle } from "../answers/sources.js";
 import type { AnswerSource } from "../knowledge/load.js";
 import { escapeMrkdwn, link } from "./text.js";
-
-interface SourceGroup {
-  outlets: string[];
-  date: string;
-  url: string | undefined;
-}
-
-/** Outlets reported in the same document share one date (and link): "AP News, Newsmax · 22 Jul 2025". */
-function groupSources(sources: readonly AnswerSource[]): SourceGroup[] {
-  const groups = new Map<string, SourceGroup>();
-  for (const source of sources) {
-    const key = `${source.date}|${source.url ?? ""}|${source.title ?? ""}`;
-    const group = groups.get(key) ?? { outlets: [], date: source.date, url: source.url };
-    if (!group.outlets.includes(source.outlet)) group.outlets.push(source.outlet);
-    groups.set(key, group);
-  }
-  return [...groups.values()];
-}
 
 /**
  * Both lines of a frozen source list, kept as long as the list lives: an entry's list is resolved once
@@ -36,30 +20,29 @@ function memoised(sources: readonly AnswerSource[], line: "mrkdwn" | "plain"): s
   return lines[line];
 }
 
-/** mrkdwn, outlets linked when the document came with a URL. */
+/** mrkdwn: each document by (shortened) title, linked when it came with a URL, and the outlets it cites. */
 export function sourcesMrkdwn(sources: readonly AnswerSource[]): string {
   return memoised(sources, "mrkdwn");
 }
 
-/** The same line for the plain-text fallback. */
+/** The same line for the plain-text fallback, with the URL written out. */
 export function sourcesPlain(sources: readonly AnswerSource[]): string {
   return memoised(sources, "plain");
 }
 
 function formatMrkdwn(sources: readonly AnswerSource[]): string {
-  return groupSources(sources)
+  return groupByDocument(sources)
     .map((group) => {
-      const names = group.outlets.join(", ");
-      const label = group.url === undefined ? escapeMrkdwn(names) : link(group.url, names);
-      return `${label} · ${formatDate(group.date)}`;
+      const outlets = escapeMrkdwn(group.outlets.join(", "));
+      const date = formatDate(group.date);
+      if (group.title === undefined) return SOURCE_TEXT.outletsOnly(outlets, date);
+      const title = SOURCE_TEXT.quotedTitle(shortTitle(group.title));
+      const document = group.url === undefined ? escapeMrkdwn(title) : link(group.url, title);
+      return SOURCE_TEXT.fromDocument(document, date, outlets);
     })
     .join("; ");
 }
 
 function formatPlain(sources: readonly AnswerSource[]): string {
-  return escapeMrkdwn(
-    groupSources(sources)
-      .map((group) => `${group.outlets.join(", ")} · ${formatDate(group.date)}`)
-      .join("; "),
-  );
+  return escapeMrkdwn(groupByDocument(sources).map(documentSourceText).join("; "));
 }

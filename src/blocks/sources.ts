@@ -5,10 +5,9 @@ import { type CardOptions, shareBlocks, sharedByBlocks } from "./share.js";
 import { context, escapeMrkdwn, fallbackText, fitBlocks, header, LIMITS, link, section } from "./text.js";
 import type { Block, SlackMessage } from "./types.js";
 
-/** The documents behind the data, newest first, each with the outlets it cites. */
+/** The documents behind the data by title, newest first, each with its date and the outlets it cites. */
 export function buildSourcesMessage(kb: KnowledgeBase, options: CardOptions = {}): SlackMessage {
   const documents = [...kb.documents.values()].sort((a, b) => b.date.localeCompare(a.date));
-  const outlets = new Set(documents.flatMap((document) => document.outlets));
   const body: Block[] = [
     ...sharedByBlocks(options),
     header(BLOCK_TEXT.sourcesTitle),
@@ -19,7 +18,7 @@ export function buildSourcesMessage(kb: KnowledgeBase, options: CardOptions = {}
         `*${title}*\n${formatDate(document.date)} · ${BLOCK_TEXT.cites} ${escapeMrkdwn(document.outlets.join(", "))}`,
       );
     }),
-    context(BLOCK_TEXT.sourcesFooter(documents.length, outlets.size)),
+    context(BLOCK_TEXT.sourcesFooter(documents.length)),
   ];
   const text = fallbackText(
     BLOCK_TEXT.sourcesTitle,

@@ -1,14 +1,12 @@
-import { describeAge, formatDate } from "../answers/age.js";
+import { type AgeContext, ageLine, formatDate, isoDay, staleLine } from "../answers/age.js";
+import { newestDocumentDate } from "../answers/freshness.js";
 import { type KnowledgeBase, sourcesFor } from "../knowledge/load.js";
 import { BLOCK_TEXT } from "./messages.js";
+import { noticeBlocks } from "./notice.js";
 import { type CardOptions, shareBlocks, sharedByBlocks } from "./share.js";
 import { sourcesMrkdwn, sourcesPlain } from "./sources-line.js";
 import { context, escapeMrkdwn, fallbackText, header, section } from "./text.js";
 import type { Block, SlackMessage } from "./types.js";
-
-function isoDay(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
 
 /** The next event line; a date already gone by is said plainly rather than shown as upcoming. */
 function nextEventLine(kb: KnowledgeBase, now: Date): string {
@@ -18,38 +16,49 @@ function nextEventLine(kb: KnowledgeBase, now: Date): string {
   return `*${BLOCK_TEXT.nextScheduled}:* ${formatDate(next.date)} — ${escapeMrkdwn(next.label)}${passed}`;
 }
 
-function ageText(asOf: string, now: Date): string {
-  const age = describeAge(asOf, now);
-  return `As of ${age.asOfLabel} — ${age.ago}`;
+/** The card's age: a warning it opens with once stale, else a quiet line beside its sources. */
+function cardAge(kb: KnowledgeBase, age: AgeContext): { stale: string | null; quiet: string | null } {
+  const stale = staleLine(kb.status.asOf, newestDocumentDate(kb), age);
+  return { stale, quiet: stale === null ? ageLine(kb.status.asOf, age.now) : null };
 }
 
 /** The status card's blocks, shared by the `/talks status` reply and the App Home. */
-export function statusBlocks(kb: KnowledgeBase, now: Date): Block[] {
+export function statusBlocks(kb: KnowledgeBase, age: AgeContext): Block[] {
   const status = kb.status;
   const sources = sourcesFor(kb, status.sources);
+  const { stale, quiet } = cardAge(kb, age);
+  const footer = [sourcesMrkdwn(sources)];
+  if (quiet !== null) footer.push(quiet);
   return [
+    ...noticeBlocks(stale === null ? [] : [stale]),
     header(BLOCK_TEXT.statusTitle),
     section(escapeMrkdwn(status.summary)),
     section(`*${BLOCK_TEXT.ukraine}:* ${escapeMrkdwn(status.positions.ukraine)}`),
     section(`*${BLOCK_TEXT.russia}:* ${escapeMrkdwn(status.positions.russia)}`),
-    section(nextEventLine(kb, now)),
+    section(nextEventLine(kb, age.now)),
     section(`*${BLOCK_TEXT.latest}*\n${status.latest.map((item) => `• ${escapeMrkdwn(item)}`).join("\n")}`),
-    context(`${BLOCK_TEXT.sourcesLabel}: ${sourcesMrkdwn(sources)}`, ageText(status.asOf, now)),
+    context(...footer),
   ];
 }
 
-export function buildStatusMessage(kb: KnowledgeBase, now: Date, options: CardOptions = {}): SlackMessage {
+export function buildStatusMessage(
+  kb: KnowledgeBase,
+  age: AgeContext,
+  options: CardOptions = {},
+): SlackMessage {
   const status = kb.status;
+  const { stale, quiet } = cardAge(kb, age);
   const text = fallbackText(
+    stale ?? "",
     `${BLOCK_TEXT.statusTitle}: ${escapeMrkdwn(status.summary)}`,
-    `${BLOCK_TEXT.sourcesLabel}: ${sourcesPlain(sourcesFor(kb, status.sources))}`,
-    ageText(status.asOf, now),
+    sourcesPlain(sourcesFor(kb, status.sources)),
+    quiet ?? "",
   );
   return {
     text,
     blocks: [
       ...sharedByBlocks(options),
-      ...statusBlocks(kb, now),
+      ...statusBlocks(kb, age),
       ...shareBlocks(options, { kind: "status" }),
     ],
   };

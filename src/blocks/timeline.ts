@@ -38,12 +38,12 @@ export function buildTimelineMessage(kb: KnowledgeBase, now: Date, options: Card
     ...sharedByBlocks(options),
     header(BLOCK_TEXT.timelineTitle),
     ...packLines(lines).map(section),
-    context(`${BLOCK_TEXT.sourcesLabel}: ${sourcesMrkdwn(sources)}`),
+    context(sourcesMrkdwn(sources)),
   ];
   const text = fallbackText(
     BLOCK_TEXT.timelineTitle,
     ...kb.timeline.map((event) => `${formatDate(event.date)} — ${escapeMrkdwn(event.label)}`),
-    `${BLOCK_TEXT.sourcesLabel}: ${sourcesPlain(sources)}`,
+    sourcesPlain(sources),
   );
   return { text, blocks: fitBlocks([...body, ...share], LIMITS.messageBlocks, BLOCK_TEXT.omitted) };
 }

@@ -1,9 +1,11 @@
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { createAnswerEngine } from "../answers/engine.js";
+import { answerNotices } from "../answers/freshness.js";
 import { ASK_USAGE, KNOWLEDGE_LOAD_FAILED, MEANING_MODEL_UNAVAILABLE } from "../answers/messages.js";
 import { renderAnswerText } from "../answers/render-text.js";
 import type { AnswerEngine } from "../answers/types.js";
+import { ConfigError, loadConfig } from "../config/env.js";
 import { KnowledgeBaseError, loadKnowledgeBase } from "../knowledge/load.js";
 import { loadMeaningModel } from "../matching/semantic/meaning-model.js";
 
@@ -61,6 +63,15 @@ async function main(): Promise<number> {
     process.stderr.write(`${ASK_USAGE}\n`);
     return 2;
   }
+  let staleAfterDays: number;
+  try {
+    // Only the variable ask uses: Slack settings, set or not, are no concern of an offline answer.
+    ({ staleAfterDays } = loadConfig({ STALE_AFTER_DAYS: process.env.STALE_AFTER_DAYS }));
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
   let engine: AnswerEngine;
   try {
     const kb = loadKnowledgeBase(knowledgeDir());
@@ -76,7 +87,11 @@ async function main(): Promise<number> {
   if (mode.kind === "jsonl") await answerLines(engine);
   else if (mode.kind === "json")
     process.stdout.write(`${JSON.stringify((await engine.ask(mode.question)).answer)}\n`);
-  else process.stdout.write(`${renderAnswerText((await engine.ask(mode.question)).answer, new Date())}\n`);
+  else {
+    const { answer } = await engine.ask(mode.question);
+    const notices = answerNotices(engine.kb, answer, { now: new Date(), staleAfterDays });
+    process.stdout.write(`${renderAnswerText(answer, notices)}\n`);
+  }
   return 0;
 }
 

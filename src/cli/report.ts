@@ -1,6 +1,8 @@
 import dotenv from "dotenv";
 import { loadConfig } from "../config/env.js";
 import { buildCuratorReport, formatCuratorReport, LOW_CONFIDENCE_BELOW } from "../curation/report.js";
+import { DRAFT_CLI } from "../drafting/messages.js";
+import { loadDrafts } from "../knowledge/drafts.js";
 import { type KnowledgeBase, loadKnowledgeBase } from "../knowledge/load.js";
 import { openStorage } from "../storage/open.js";
 
@@ -29,6 +31,19 @@ async function main(): Promise<number> {
     const records = await storage.reportRecords({ since, lowConfidenceBelow: LOW_CONFIDENCE_BELOW });
     const report = buildCuratorReport(records, since, (id) => kb?.entryById.get(id)?.question ?? null);
     console.log(formatCuratorReport(report));
+    if (kb !== null) {
+      // Drafts waiting for review, checked as strictly as the served data (they are never served).
+      const drafts = loadDrafts(config.knowledgeDir, kb);
+      console.log(
+        DRAFT_CLI.checkSummary(
+          drafts.entries.length,
+          drafts.timelineEvents,
+          drafts.statusProposals.length,
+          drafts.problems.length,
+        ),
+      );
+      for (const problem of drafts.problems) console.log(DRAFT_CLI.problem(problem.message));
+    }
   } finally {
     await storage.close();
   }

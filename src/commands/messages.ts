@@ -8,7 +8,7 @@ export const DIGEST_USAGE = DIGEST_COMMAND_MESSAGES.usage;
 export const digestProblems = {
   badTime: DIGEST_COMMAND_MESSAGES.badTime,
   badTimeZone: DIGEST_COMMAND_MESSAGES.badTimeZone,
-  tooManyWords: `I expected at most a time and a time zone after \`digest on\`. For example ${DIGEST_EXAMPLE}.`,
+  tooManyWords: `I expected at most a time, a time zone and \`daily\` or \`changes\` after \`digest on\`. For example ${DIGEST_EXAMPLE}.`,
   unknownAction: (action: string) => `${quoted(action)} is not a digest command. ${DIGEST_USAGE}`,
   missingAction: DIGEST_USAGE,
 } as const;

@@ -1,4 +1,5 @@
 import { parseTimeOfDay, resolveTimeZone } from "../digest/time.js";
+import { DIGEST_CADENCES, type DigestCadence } from "../storage/types.js";
 import { digestProblems } from "./messages.js";
 import type { DigestCommand, TalksCommand } from "./types.js";
 
@@ -38,11 +39,17 @@ function parseDigest(words: readonly string[]): TalksCommand {
     return { kind: "digest", digest: { action: lower } };
   }
   if (lower !== "on") return { kind: "digest-invalid", problem: digestProblems.unknownAction(action) };
-  if (rest.length > 2) return { kind: "digest-invalid", problem: digestProblems.tooManyWords };
+  if (rest.length > 3) return { kind: "digest-invalid", problem: digestProblems.tooManyWords };
 
   let time: string | null = null;
   let timeZone: string | null = null;
+  let cadence: DigestCadence | null = null;
   for (const word of rest) {
+    const asCadence = DIGEST_CADENCES.find((name) => name === word.toLowerCase());
+    if (asCadence !== undefined && cadence === null) {
+      cadence = asCadence;
+      continue;
+    }
     const asTime = parseTimeOfDay(word);
     if (asTime !== null && time === null) {
       time = asTime;
@@ -56,7 +63,7 @@ function parseDigest(words: readonly string[]): TalksCommand {
     }
     timeZone = zone;
   }
-  const digest: DigestCommand = { action: "on", time, timeZone };
+  const digest: DigestCommand = { action: "on", time, timeZone, cadence };
   return { kind: "digest", digest };
 }
 

@@ -1,3 +1,5 @@
+import type { AgeContext } from "../answers/age.js";
+import { answerNotices } from "../answers/freshness.js";
 import type { AnswerEngine, AnsweredQuestion } from "../answers/types.js";
 import type { ShareTarget } from "../blocks/actions.js";
 import { buildAnswerMessage } from "../blocks/answer.js";
@@ -14,6 +16,8 @@ import type { TalksCommand } from "./types.js";
 export interface ReplyContext {
   engine: AnswerEngine;
   now: Date;
+  /** STALE_AFTER_DAYS: from this age on, answers and cards open with how old they are. */
+  staleAfterDays: number;
   /** Ephemeral slash-command replies: offer Share in channel and echo the question. */
   ephemeral: boolean;
   /** The workspace asking (none in the local console): its digest counts its own questions. */
@@ -47,10 +51,11 @@ export function questionLogRecord(
 export async function answerQuestion(question: string, context: ReplyContext): Promise<Reply> {
   const asked = await context.engine.ask(question);
   const message = buildAnswerMessage(asked.answer, {
-    now: context.now,
+    notices: answerNotices(context.engine.kb, asked.answer, context),
     normalisedQuestion: asked.normalisedQuestion,
     shareable: context.ephemeral,
     ...(context.ephemeral ? { question } : {}),
+    also: asked.more,
   });
   return { message, logRecord: questionLogRecord(asked, context.now, context.teamId ?? null) };
 }
@@ -64,8 +69,9 @@ type Card = "status" | "timeline" | "sources";
  */
 const cardCache = new WeakMap<KnowledgeBase, { day: string; messages: Map<string, SlackMessage> }>();
 
-function cachedCard(kind: Card, kb: KnowledgeBase, now: Date, shareable: boolean): SlackMessage {
-  const day = now.toISOString().slice(0, 10);
+function cachedCard(kind: Card, kb: KnowledgeBase, age: AgeContext, shareable: boolean): SlackMessage {
+  const { now } = age;
+  const day = `${now.toISOString().slice(0, 10)}|${age.staleAfterDays}`;
   let cached = cardCache.get(kb);
   if (cached?.day !== day) {
     cached = { day, messages: new Map() };
@@ -77,7 +83,7 @@ function cachedCard(kind: Card, kb: KnowledgeBase, now: Date, shareable: boolean
     const card = { shareable };
     message =
       kind === "status"
-        ? buildStatusMessage(kb, now, card)
+        ? buildStatusMessage(kb, age, card)
         : kind === "timeline"
           ? buildTimelineMessage(kb, now, card)
           : buildSourcesMessage(kb, card);
@@ -97,14 +103,14 @@ export async function replyTo(
   command: Exclude<TalksCommand, { kind: "digest" }>,
   context: ReplyContext,
 ): Promise<Reply> {
-  const { engine, now, ephemeral } = context;
+  const { engine, ephemeral } = context;
   switch (command.kind) {
     case "ask":
       return answerQuestion(command.question, context);
     case "status":
     case "timeline":
     case "sources":
-      return { message: cachedCard(command.kind, engine.kb, now, ephemeral), logRecord: null };
+      return { message: cachedCard(command.kind, engine.kb, context, ephemeral), logRecord: null };
     case "help":
       if (command.unrecognised !== null) {
         return { message: buildHelpMessage(command.unrecognised), logRecord: null };
@@ -122,13 +128,13 @@ export async function replyTo(
  */
 export function sharedMessage(
   target: ShareTarget,
-  context: Pick<ReplyContext, "engine" | "now">,
+  context: Pick<ReplyContext, "engine" | "now" | "staleAfterDays">,
   sharedBy: string,
 ): SlackMessage | null {
   const { engine, now } = context;
   switch (target.kind) {
     case "status":
-      return buildStatusMessage(engine.kb, now, { sharedBy });
+      return buildStatusMessage(engine.kb, context, { sharedBy });
     case "timeline":
       return buildTimelineMessage(engine.kb, now, { sharedBy });
     case "sources":
@@ -137,7 +143,7 @@ export function sharedMessage(
       const answer = engine.answerEntry(target.entryId);
       if (answer === null) return null;
       return buildAnswerMessage(answer, {
-        now,
+        notices: answerNotices(engine.kb, answer, context),
         normalisedQuestion: target.normalisedQuestion,
         sharedBy,
         ...(target.question === null ? {} : { question: target.question }),

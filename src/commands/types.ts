@@ -1,5 +1,8 @@
+import type { DigestCadence } from "../storage/types.js";
+
 export type DigestCommand =
-  | { action: "on"; time: string | null; timeZone: string | null }
+  /** Null where the user gave none: the default time and zone, the channel's current cadence. */
+  | { action: "on"; time: string | null; timeZone: string | null; cadence: DigestCadence | null }
   | { action: "off" }
   | { action: "status" }
   | { action: "preview" };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_STALE_AFTER_DAYS } from "../answers/age.js";
 
 /**
  * The one place the environment is read. Everything is validated at once so a broken .env is
@@ -33,6 +34,8 @@ export interface Config {
   readonly questionLogDays: number;
   readonly digestDefaultTimeZone: string;
   readonly digestCheckSeconds: number;
+  /** Information older than this many days opens with its age wherever it is shown. */
+  readonly staleAfterDays: number;
 }
 
 /** Variables whose values must never be shown, not even in an error. */
@@ -136,6 +139,7 @@ const envSchema = z.object({
     "must be an IANA time zone such as UTC or Europe/Kyiv",
   ),
   DIGEST_CHECK_SECONDS: integer(1, 3600),
+  STALE_AFTER_DAYS: integer(0, 3650),
 });
 
 type ParsedEnv = z.infer<typeof envSchema>;
@@ -218,5 +222,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     questionLogDays: data.QUESTION_LOG_DAYS ?? 30,
     digestDefaultTimeZone: data.DIGEST_DEFAULT_TZ ?? "UTC",
     digestCheckSeconds: data.DIGEST_CHECK_SECONDS ?? 60,
+    staleAfterDays: data.STALE_AFTER_DAYS ?? DEFAULT_STALE_AFTER_DAYS,
   });
 }

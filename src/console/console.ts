@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import { answerNotices } from "../answers/freshness.js";
 import type { AnswerEngine } from "../answers/types.js";
 import { ACTION_IDS, decodeSuggestion, type SuggestionValue } from "../blocks/actions.js";
 import { buildAnswerMessage } from "../blocks/answer.js";
@@ -9,8 +10,10 @@ import { parseTalksCommand } from "../commands/parse.js";
 import { type Reply, replyTo } from "../commands/respond.js";
 import type { Logger } from "../logging/logger.js";
 import type { QuestionLog } from "../storage/types.js";
+import { type ConsoleDigestDeps, consoleDigestReply } from "./digest.js";
 import {
   CONSOLE_BANNER,
+  CONSOLE_CHANNEL,
   CONSOLE_DIGEST,
   CONSOLE_ERROR,
   CONSOLE_PICK_SUGGESTION,
@@ -24,10 +27,14 @@ export interface ConsoleDeps {
   output: Writable;
   getEngine: () => AnswerEngine;
   now: () => Date;
+  /** STALE_AFTER_DAYS */
+  staleAfterDays: number;
   questionLog: QuestionLog;
   logger: Logger;
   /** Show a prompt before each line (off when stdin is not a terminal). */
   prompt?: boolean;
+  /** `digest preview` and `digest status`; without it, digest commands say the digest needs Slack. */
+  digest?: ConsoleDigestDeps;
 }
 
 /** The suggested questions of a decline, read back from its buttons so typing "2" can ask one. */
@@ -63,14 +70,30 @@ async function replyToLine(
     const answer = engine.answerEntry(picked.entryId);
     if (answer !== null) {
       return {
-        message: buildAnswerMessage(answer, { now, normalisedQuestion: picked.normalisedQuestion }),
+        message: buildAnswerMessage(answer, {
+          notices: answerNotices(engine.kb, answer, { now, staleAfterDays: deps.staleAfterDays }),
+          normalisedQuestion: picked.normalisedQuestion,
+        }),
         logRecord: null,
       };
     }
   }
   const command = parseTalksCommand(commandText(line));
-  if (command.kind === "digest") return { message: buildNoticeMessage(CONSOLE_DIGEST), logRecord: null };
-  return replyTo(command, { engine, now, ephemeral: false });
+  if (command.kind === "digest") {
+    const message =
+      deps.digest === undefined
+        ? buildNoticeMessage(CONSOLE_DIGEST)
+        : await consoleDigestReply(command.digest, deps.digest, now);
+    return { message, logRecord: null };
+  }
+  // Logged under the console's own workspace, so its digest preview counts the questions asked here.
+  return replyTo(command, {
+    engine,
+    now,
+    staleAfterDays: deps.staleAfterDays,
+    ephemeral: false,
+    teamId: CONSOLE_CHANNEL.teamId,
+  });
 }
 
 /**

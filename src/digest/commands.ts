@@ -1,8 +1,13 @@
-import { section } from "../blocks/text.js";
+import { context, section } from "../blocks/text.js";
 import type { SlackMessage } from "../blocks/types.js";
 import type { DigestCommand } from "../commands/types.js";
-import type { DigestSubscription, Storage } from "../storage/types.js";
-import type { DigestBuilder } from "./build.js";
+import {
+  DEFAULT_DIGEST_CADENCE,
+  type DigestCadence,
+  type DigestSubscription,
+  type Storage,
+} from "../storage/types.js";
+import type { BuiltDigest, DigestBuilder } from "./build.js";
 import { DISABLED_REASONS, DIGEST_COMMAND_MESSAGES as M } from "./messages.js";
 import { localDateTime, parseTimeOfDay, resolveTimeZone } from "./time.js";
 
@@ -19,6 +24,8 @@ export interface DigestCommandRequest {
   time?: string | null;
   /** As typed, an IANA zone; only for "on". */
   timeZone?: string | null;
+  /** Only for "on"; null or absent keeps the channel's current choice. */
+  cadence?: DigestCadence | null;
 }
 
 export interface DigestCommandDeps {
@@ -52,11 +59,12 @@ async function subscribe(request: DigestCommandRequest, deps: DigestCommandDeps)
   if (time === null) return reply(M.badTime(request.time ?? ""));
   const timeZone = resolveTimeZone(request.timeZone ?? deps.defaultTimeZone);
   if (timeZone === null) return reply(M.badTimeZone(request.timeZone ?? deps.defaultTimeZone));
-  await deps.storage.subscribe({
+  const subscription = await deps.storage.subscribe({
     teamId: request.teamId,
     channelId: request.channelId,
     time,
     timeZone,
+    cadence: request.cadence ?? null,
     createdBy: request.userId,
     now: deps.now,
   });
@@ -65,7 +73,7 @@ async function subscribe(request: DigestCommandRequest, deps: DigestCommandDeps)
   const deliveredToday =
     (await deps.storage.getDelivery(request.channelId, local.date))?.state === "delivered";
   const startsToday = !deliveredToday && local.time <= time;
-  return reply(M.subscribed(time, timeZone, startsToday));
+  return reply(M.subscribed(time, timeZone, startsToday, subscription.cadence));
 }
 
 async function status(request: DigestCommandRequest, deps: DigestCommandDeps): Promise<DigestReply> {
@@ -73,19 +81,37 @@ async function status(request: DigestCommandRequest, deps: DigestCommandDeps): P
   if (subscription === null) return reply(M.notSubscribed(deps.defaultTimeZone));
   const latest = await deps.storage.latestDelivery(request.channelId);
   const state = subscription.enabled
-    ? M.statusEnabled(subscription.time, subscription.timeZone)
+    ? M.statusEnabled(subscription.time, subscription.timeZone, subscription.cadence)
     : M.statusDisabled(subscription.time, subscription.timeZone, describeReason(subscription.disabledReason));
-  return reply(`${state}\n${latest === null ? M.neverDelivered : M.lastDelivered(latest.localDate)}`);
+  const last =
+    latest === null
+      ? M.neverDelivered
+      : M.lastDelivered(latest.localDate, latest.kind === "notice" ? "notice" : "digest");
+  return reply(`${state}\n${last}`);
+}
+
+/** What a preview says would be posted if the digest were due now, above the full digest. */
+function previewNote(built: BuiltDigest, cadence: DigestCadence): string {
+  switch (built.post) {
+    case "digest":
+      return M.previewDigest(cadence);
+    case "notice":
+      return M.previewNote(built.message?.text ?? "");
+    case "nothing":
+      return M.previewNothing(built.lastPostDate ?? "");
+  }
 }
 
 async function preview(request: DigestCommandRequest, deps: DigestCommandDeps): Promise<DigestReply> {
   const subscription = await deps.storage.getSubscription(request.channelId);
   const timeZone = subscription?.timeZone ?? resolveTimeZone(deps.defaultTimeZone) ?? "UTC";
+  const cadence = subscription?.cadence ?? DEFAULT_DIGEST_CADENCE;
   const built = await deps.buildDigest(
-    { teamId: request.teamId, channelId: request.channelId, timeZone },
+    { teamId: request.teamId, channelId: request.channelId, timeZone, cadence },
     deps.now,
   );
-  return built.message;
+  const { message } = built.digest;
+  return { text: message.text, blocks: [context(previewNote(built, cadence)), ...message.blocks] };
 }
 
 /** `/talks digest on|off|status|preview` for the channel it was typed in. */
@@ -121,7 +147,9 @@ export function createDigestCommandHandler(
         channelId: context.channelId,
         userId: context.userId,
         subcommand: command.action,
-        ...(command.action === "on" ? { time: command.time, timeZone: command.timeZone } : {}),
+        ...(command.action === "on"
+          ? { time: command.time, timeZone: command.timeZone, cadence: command.cadence }
+          : {}),
       },
       { ...deps, now: context.now },
     );

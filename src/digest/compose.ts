@@ -1,4 +1,6 @@
-import { ageLine } from "../answers/age.js";
+import { createHash } from "node:crypto";
+import { ageLine, staleLine } from "../answers/age.js";
+import { newestDocumentDate } from "../answers/freshness.js";
 import { type AnswerSource, type KnowledgeBase, sourcesFor } from "../knowledge/load.js";
 import type { EntrySource } from "../knowledge/schema.js";
 import type { QuestionLogRecord } from "../storage/types.js";
@@ -38,6 +40,10 @@ export type DigestChanges =
       /** How many were left out of `added` and `updated` to keep the post short. */
       more: number;
       removed: number;
+      /** The status card says something new. */
+      statusUpdated: boolean;
+      /** Dated events were added, changed or removed. */
+      timelineUpdated: boolean;
     };
 
 export interface UpcomingEvent {
@@ -54,7 +60,11 @@ export interface DigestContent {
   /** The subscriber's local date the digest is for. */
   localDate: string;
   weekday: string;
-  status: { summary: string; ageLine: string };
+  /**
+   * `staleLine` opens the digest once the status is older than STALE_AFTER_DAYS (null before);
+   * `ageLine` is the quiet "As of …" shown instead while it is fresh.
+   */
+  status: { summary: string; ageLine: string; staleLine: string | null };
   changes: DigestChanges;
   upcoming: DigestUpcoming;
   questions: QuestionStats;
@@ -67,6 +77,8 @@ export interface ComposeDigestInput {
   previous: PreviousDigest | null;
   now: Date;
   timeZone: string;
+  /** STALE_AFTER_DAYS */
+  staleAfterDays: number;
 }
 
 /** Counts the logged questions: the most asked first (ties in order of first asking), and the unanswered. */
@@ -92,8 +104,41 @@ export function summariseQuestions(
   };
 }
 
+/**
+ * Keys of the status card's and the timeline's fingerprints among the entries' own: entry ids are
+ * lower-case letters, digits and dashes, so these can never clash with one.
+ */
+export const STATUS_FINGERPRINT_KEY = "@status";
+export const TIMELINE_FINGERPRINT_KEY = "@timeline";
+
+function fingerprint(value: unknown): string {
+  return createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 12);
+}
+
+/**
+ * What a digest is compared on next time: each entry's fingerprint (its question, answer, sources and
+ * date, not its alternates) and one each for the status card and the timeline. A curator adding
+ * phrasings changes none of them, so it never makes a digest say the data changed.
+ */
+export function digestFingerprints(kb: KnowledgeBase): Record<string, string> {
+  return {
+    ...Object.fromEntries(kb.entryFingerprints),
+    [STATUS_FINGERPRINT_KEY]: fingerprint(kb.status),
+    [TIMELINE_FINGERPRINT_KEY]: fingerprint(kb.timeline),
+  };
+}
+
+const isEntryKey = (key: string) => key !== STATUS_FINGERPRINT_KEY && key !== TIMELINE_FINGERPRINT_KEY;
+
+/** Digests recorded before status and timeline were fingerprinted compare on entries alone. */
+function partChanged(previous: PreviousDigest, key: string, now: string | undefined): boolean {
+  const before = previous.entryFingerprints[key];
+  return before !== undefined && before !== now;
+}
+
 function compareChanges(kb: KnowledgeBase, previous: PreviousDigest | null): DigestChanges {
   if (previous === null) return { kind: "first" };
+  const current = digestFingerprints(kb);
   const added: ChangedEntry[] = [];
   const updated: ChangedEntry[] = [];
   for (const entry of kb.entries) {
@@ -102,8 +147,12 @@ function compareChanges(kb: KnowledgeBase, previous: PreviousDigest | null): Dig
     if (before === undefined) added.push({ id: entry.id, question: entry.question });
     else if (before !== now) updated.push({ id: entry.id, question: entry.question });
   }
-  const removed = Object.keys(previous.entryFingerprints).filter((id) => !kb.entryById.has(id)).length;
-  if (added.length === 0 && updated.length === 0 && removed === 0) {
+  const removed = Object.keys(previous.entryFingerprints).filter(
+    (id) => isEntryKey(id) && !kb.entryById.has(id),
+  ).length;
+  const statusUpdated = partChanged(previous, STATUS_FINGERPRINT_KEY, current[STATUS_FINGERPRINT_KEY]);
+  const timelineUpdated = partChanged(previous, TIMELINE_FINGERPRINT_KEY, current[TIMELINE_FINGERPRINT_KEY]);
+  if (added.length === 0 && updated.length === 0 && removed === 0 && !statusUpdated && !timelineUpdated) {
     return { kind: "unchanged", since: previous.localDate };
   }
   const addedShown = added.slice(0, DIGEST_LIMITS.changedEntries);
@@ -115,6 +164,8 @@ function compareChanges(kb: KnowledgeBase, previous: PreviousDigest | null): Dig
     updated: updatedShown,
     more: added.length + updated.length - addedShown.length - updatedShown.length,
     removed,
+    statusUpdated,
+    timelineUpdated,
   };
 }
 
@@ -163,7 +214,14 @@ export function composeDigest(input: ComposeDigestInput): DigestContent {
   return {
     localDate,
     weekday: WEEKDAYS[new Date(`${localDate}T12:00:00Z`).getUTCDay()] ?? "",
-    status: { summary: kb.status.summary, ageLine: ageLine(kb.status.asOf, now) },
+    status: {
+      summary: kb.status.summary,
+      ageLine: ageLine(kb.status.asOf, now),
+      staleLine: staleLine(kb.status.asOf, newestDocumentDate(kb), {
+        now,
+        staleAfterDays: input.staleAfterDays,
+      }),
+    },
     changes,
     upcoming,
     questions: input.questionStats,

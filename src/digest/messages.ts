@@ -1,5 +1,6 @@
 import { formatDate } from "../answers/age.js";
 import { escapeMrkdwn, truncate } from "../blocks/text.js";
+import type { DigestCadence } from "../storage/types.js";
 
 /** Every sentence the digest and its commands say; tests import these rather than copy them. */
 export const DIGEST_MESSAGES = {
@@ -12,6 +13,11 @@ export const DIGEST_MESSAGES = {
   changesSince: (since: string) => `Since the previous digest (${formatDate(since)}):`,
   added: "New",
   updated: "Updated",
+  statusUpdated: "Where the talks stand has been updated (`/talks status`).",
+  timelineUpdated: "The timeline of dated events has changed (`/talks timeline`).",
+  /** The weekly one-line note of a "changes only" channel whose data has not changed. */
+  noNewsSince: (since: string | null, newestDate: string, newestAgo: string) =>
+    `No new information${since === null ? "" : ` since the digest of ${formatDate(since)}`}: the newest in the data is from ${formatDate(newestDate)}, ${newestAgo}.`,
   removedCount: (count: number) => `${count} ${count === 1 ? "entry was" : "entries were"} removed.`,
   moreChanges: (count: number) => `…and ${count} more.`,
   upcomingTitle: "Coming up",
@@ -22,7 +28,6 @@ export const DIGEST_MESSAGES = {
   questionTotals: (total: number, unanswered: number) =>
     `${total} ${total === 1 ? "question" : "questions"}, ${unanswered} unanswered.`,
   askedTimes: (count: number) => (count === 1 ? "once" : `${count} times`),
-  sourcesTitle: "Sources",
 } as const;
 
 export const DIGEST_EXAMPLE = "`/talks digest on 09:00 Europe/Kyiv`";
@@ -37,22 +42,46 @@ export const DISABLED_REASONS: Record<string, string> = {
   is_archived: "the channel is archived",
 };
 
+/** How each cadence is said in a sentence, and in a list (the App Home). */
+export const CADENCE_TEXT: Readonly<Record<DigestCadence, { sentence: string; short: string }>> = {
+  changes: {
+    sentence:
+      "only on days the data has changed since the channel's previous digest (otherwise a one-line note at most once a week)",
+    short: "changes only",
+  },
+  daily: { sentence: "every day", short: "every day" },
+};
+
+const OTHER_CADENCE_HINT: Readonly<Record<DigestCadence, string>> = {
+  changes: "For a digest every day, type `/talks digest on daily`.",
+  daily: "For a digest only when the data changes, type `/talks digest on changes`.",
+};
+
 export const DIGEST_COMMAND_MESSAGES = {
-  usage: `Digest commands: \`/talks digest on [HH:MM] [time zone]\`, \`/talks digest off\`, \`/talks digest status\`, \`/talks digest preview\`. For example ${DIGEST_EXAMPLE}.`,
+  usage: `Digest commands: \`/talks digest on [HH:MM] [time zone] [daily|changes]\`, \`/talks digest off\`, \`/talks digest status\`, \`/talks digest preview\`. For example ${DIGEST_EXAMPLE}.`,
   badTime: (time: string) =>
     `${quoted(time)} is not a time of day. Use 24-hour HH:MM, for example ${DIGEST_EXAMPLE}.`,
   badTimeZone: (zone: string) =>
     `${quoted(zone)} is not a time zone I know. Use an IANA name such as Europe/Kyiv, America/New_York or UTC, for example ${DIGEST_EXAMPLE}.`,
-  subscribed: (time: string, timeZone: string, startsToday: boolean) =>
-    `This channel will get the daily digest at ${time} (${timeZone}), starting ${startsToday ? "today" : "tomorrow"}. Stop it with \`/talks digest off\`.`,
+  subscribed: (time: string, timeZone: string, startsToday: boolean, cadence: DigestCadence) =>
+    `This channel will get the digest at ${time} (${timeZone}), ${CADENCE_TEXT[cadence].sentence}, starting ${startsToday ? "today" : "tomorrow"}. ${OTHER_CADENCE_HINT[cadence]} Stop it with \`/talks digest off\`.`,
   unsubscribed: "This channel will no longer get the daily digest.",
   notSubscribedOff: "This channel does not get the daily digest, so nothing changed.",
   notSubscribed: (defaultZone: string) =>
-    `This channel does not get the daily digest. Start it with \`/talks digest on\` (09:00 ${defaultZone} unless you give a time and zone), for example ${DIGEST_EXAMPLE}.`,
-  statusEnabled: (time: string, timeZone: string) =>
-    `This channel gets the daily digest at ${time} (${timeZone}).`,
+    `This channel does not get the digest. Start it with \`/talks digest on\` (09:00 ${defaultZone}, only when the data changes, unless you give a time, a zone or \`daily\`), for example ${DIGEST_EXAMPLE}.`,
+  statusEnabled: (time: string, timeZone: string, cadence: DigestCadence) =>
+    `This channel gets the digest at ${time} (${timeZone}), ${CADENCE_TEXT[cadence].sentence}. ${OTHER_CADENCE_HINT[cadence]}`,
   statusDisabled: (time: string, timeZone: string, reason: string) =>
     `The daily digest for this channel (${time}, ${timeZone}) is stopped: ${reason}. Type \`/talks digest on\` to start it again.`,
-  lastDelivered: (localDate: string) => `Last delivered: ${formatDate(localDate)}.`,
+  lastDelivered: (localDate: string, kind: "digest" | "notice") =>
+    `Last posted: ${formatDate(localDate)} (${kind === "notice" ? "the one-line note" : "the full digest"}).`,
+  previewDigest: (cadence: DigestCadence) =>
+    cadence === "daily"
+      ? "Preview: if the digest were due now, this channel would get the full digest below, as it does every day."
+      : "Preview: if the digest were due now, this channel would get the full digest below: it has had none yet, or the data has changed since its previous one.",
+  previewNote: (note: string) =>
+    `Preview: nothing has changed since this channel's previous digest, so if the digest were due now it would get only this line:\n> ${note}\nThe full digest would read:`,
+  previewNothing: (lastPostDate: string) =>
+    `Preview: nothing has changed since this channel's previous digest, and it last heard from the digest on ${formatDate(lastPostDate)}, less than a week ago, so if the digest were due now it would get nothing. The full digest would read:`,
   neverDelivered: "No digest has been delivered here yet.",
 } as const;

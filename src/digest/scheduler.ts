@@ -44,6 +44,8 @@ export interface DigestSchedulerOptions {
 
 export type DeliveryResult =
   | { channelId: string; localDate: string; result: "delivered"; ts: string }
+  /** A "changes only" channel whose data had not changed: nothing posted, and the day is settled. */
+  | { channelId: string; localDate: string; result: "skipped" }
   | { channelId: string; localDate: string; result: "disabled"; reason: string }
   | { channelId: string; localDate: string; result: "failed"; reason: string };
 
@@ -67,7 +69,7 @@ const defaultTimers: SchedulerTimers = {
 };
 
 /**
- * Delivers daily digests. Every copy of the app runs one; the database decides which copy posts: a
+ * Delivers daily digests (or, for "changes only" channels, the weekly note, or nothing). Every copy of the app runs one; the database decides which copy posts: a
  * copy claims (channel, local date) with a lease before posting and records the delivery after Slack
  * accepts it, so a digest is posted once per channel per local day however many copies run or restart.
  */
@@ -149,13 +151,34 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     let built: Awaited<ReturnType<DigestBuilder>>;
     try {
       built = await options.buildDigest(
-        { teamId: subscription.teamId, channelId, timeZone: subscription.timeZone },
+        {
+          teamId: subscription.teamId,
+          channelId,
+          timeZone: subscription.timeZone,
+          cadence: subscription.cadence,
+        },
         now,
       );
     } catch (error) {
       await storage.releaseClaim({ channelId, localDate, instanceId });
       logger.error({ ...context, err: error }, "digest could not be composed");
       return { channelId, localDate, result: "failed", reason: (error as Error).message };
+    }
+
+    if (built.message === null) {
+      // Settled under the claim like a post, so no other copy (nor this one, a minute later) decides
+      // the day again. Should the record fail, the claim's lease runs out and the day is decided anew:
+      // nothing was posted, so nothing can be posted twice.
+      await recordDelivered({
+        channelId,
+        localDate,
+        kind: "skipped",
+        deliveredAt: clock(),
+        messageTs: "",
+        entryFingerprints: built.entryFingerprints,
+      });
+      logger.info({ ...context, lastPostDate: built.lastPostDate }, "digest skipped: nothing new");
+      return { channelId, localDate, result: "skipped" };
     }
 
     const outcome = await poster.post(channelId, built.message, {
@@ -176,6 +199,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
         const delivered: DeliveredInput = {
           channelId,
           localDate,
+          kind: built.post === "notice" ? "notice" : "digest",
           deliveredAt: clock(),
           messageTs: ts,
           entryFingerprints: built.entryFingerprints,
@@ -191,7 +215,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
             "digest posted but not yet recorded: storage unavailable",
           );
         }
-        logger.info({ ...context, ts }, "digest delivered");
+        logger.info({ ...context, ts, post: built.post }, "digest delivered");
         return { channelId, localDate, result: "delivered", ts };
       }
       case "disable":

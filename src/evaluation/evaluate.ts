@@ -53,6 +53,15 @@ export const EVAL_TARGETS = Object.freeze({
   offTopicDeclined: 0.99,
 });
 
+/**
+ * What matcher v2 reaches on the holdout where it misses a target: enforced by the eval test so no change
+ * makes it worse, until the target itself is met (issue 10 stays open until then).
+ */
+export const EVAL_FLOORS = Object.freeze({
+  right: 0.62,
+  rightOrRescued: 0.95,
+});
+
 const labelledSetSchema = z
   .object({
     inScope: z.array(

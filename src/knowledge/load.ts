@@ -69,7 +69,7 @@ function formatPath(path: readonly PropertyKey[]): string | null {
   }, "");
 }
 
-function validate<T>(schema: z.ZodType<T>, value: unknown, file: string, entryId: string | null): T {
+export function validate<T>(schema: z.ZodType<T>, value: unknown, file: string, entryId: string | null): T {
   const result = schema.safeParse(value, {
     error: (issue) => (issue.input === undefined ? "is missing" : undefined),
   });
@@ -91,7 +91,7 @@ function missing(error: unknown, displayName: string, what: string): never {
   throw error;
 }
 
-function readYaml(path: string, displayName: string): unknown {
+export function readYaml(path: string, displayName: string): unknown {
   let raw: string;
   try {
     raw = readFileSync(path, "utf8");
@@ -105,7 +105,7 @@ function readYaml(path: string, displayName: string): unknown {
   }
 }
 
-function yamlFiles(dir: string, displayName: string): string[] {
+export function yamlFiles(dir: string, displayName: string): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -122,7 +122,7 @@ function yamlFiles(dir: string, displayName: string): string[] {
  * Canonical form used only to detect the same phrasing in two entries. Apostrophes are dropped rather
  * than turned into spaces so "what's next" and "whats next" count as the same phrasing.
  */
-function phrasingKey(text: string): string {
+export function phrasingKey(text: string): string {
   return text
     .toLowerCase()
     .normalize("NFKD")
@@ -136,7 +136,7 @@ function hash(text: string): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 12);
 }
 
-function checkSources(
+export function checkSources(
   sources: readonly EntrySource[],
   documents: ReadonlyMap<string, SourceDocument>,
   file: string,
@@ -165,7 +165,7 @@ function checkSources(
   });
 }
 
-function checkEvidence(
+export function checkEvidence(
   evidence: string,
   sources: readonly EntrySource[],
   documents: ReadonlyMap<string, SourceDocument>,

@@ -59,6 +59,11 @@ export const entrySchema = z
     evidence: nonEmpty,
     tags: z.array(nonEmpty).default([]),
     asOf: isoDate,
+    /**
+     * The scheduled event the entry is about, when it is about one: once the date has gone by, the bot
+     * says so from the clock, so the answer never reads as if it were still ahead.
+     */
+    scheduledEvent: z.object({ date: isoDate, label: nonEmpty }).strict().optional(),
   })
   .strict();
 

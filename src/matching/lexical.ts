@@ -71,8 +71,8 @@ const QUANTIFIED_WINDOW = 3;
 const isYear = (word: string) => /^(19|20)\d\d$/.test(word);
 
 /**
- * The terms an answer puts a number to, so "how many X" is answered only where X is counted. "A child" and
- * "an attack" count one; a day of a month ("22 July") and a year count nothing.
+ * The terms an answer puts a number to, so "how many X" is answered only where X is counted. "Killed a
+ * child" counts one child and one killed; a day of a month ("22 July") and a year count nothing.
  */
 function quantifiedTerms(answer: string, entities: EntityReader): Set<string> {
   const words = normaliseWords(answer);
@@ -85,8 +85,12 @@ function quantifiedTerms(answer: string, entities: EntityReader): Set<string> {
       !MONTHS.has(words[position - 1] ?? "");
     const isArticle = word === "a" || word === "an";
     if (!isCount && !isArticle) return;
+    // "killed a child": one child, and one killed.
     const window = isArticle ? 1 : QUANTIFIED_WINDOW;
-    const following = words.slice(position + 1, position + 1 + window).join(" ");
+    const following = [
+      ...(isArticle ? words.slice(Math.max(0, position - 1), position) : []),
+      ...words.slice(position + 1, position + 1 + window),
+    ].join(" ");
     for (const term of curatedTerms(following, entities).terms) if (!/^\d/.test(term)) counted.add(term);
   });
   return counted;

@@ -191,7 +191,9 @@ export async function createCandidateReader(
       [...meaning.phrasing.keys()]
         .sort((a, b) => (meaning.phrasing[b] as number) - (meaning.phrasing[a] as number))
         .slice(0, MEANING_CANDIDATES)
-        .forEach((entry) => entriesConsidered.add(entry));
+        .forEach((entry) => {
+          entriesConsidered.add(entry);
+        });
     }
     return [...entriesConsidered].map((entry) => ({
       entry,
@@ -215,9 +217,9 @@ export async function createCandidateReader(
     if (semantic !== null && meaning !== null) {
       const results = messages.flatMap((message) => message.lexical.filter(meaningful));
       const vectors = await meaning.questions.embed(results.map((result) => result.query.text));
-      results.forEach((result, position) =>
-        meanings.set(result, semantic.score(vectors[position] as Float32Array)),
-      );
+      results.forEach((result, position) => {
+        meanings.set(result, semantic.score(vectors[position] as Float32Array));
+      });
     }
     return messages.map((message) => ({
       candidates: message.readings.flatMap((reading, position) => {
@@ -306,6 +308,8 @@ export function decide(read: ReadQuestion, decider: Decider, entryIds: readonly 
     id: entryIds[candidate.entry] as string,
     score,
   });
+  // Answers come in the order the questions were asked.
+  answered.sort((a, b) => a.reading.question - b.reading.question);
   const main = answered[0];
   if (main !== undefined) {
     // Another question of the message that came close without being sure: offered, not answered.

@@ -35,6 +35,7 @@ export async function replyToConversation(
   const reply = await replyTo(command, {
     engine: deps.getEngine(),
     now: deps.now(),
+    staleAfterDays: deps.config.staleAfterDays,
     ephemeral: false,
     teamId,
   });

@@ -1,9 +1,11 @@
 import {
   type ClaimInput,
+  DEFAULT_DIGEST_CADENCE,
   type DeliveredInput,
   type DigestDelivery,
   type DigestSubscription,
   type FeedbackRecord,
+  POSTED_KINDS,
   PROCESSED_EVENT_TTL_MS,
   type QuestionLogRecord,
   type ReleaseInput,
@@ -42,6 +44,7 @@ export function createMemoryStorage(): Storage {
         channelId: input.channelId,
         time: input.time,
         timeZone: input.timeZone,
+        cadence: input.cadence ?? subscriptions.get(input.channelId)?.cadence ?? DEFAULT_DIGEST_CADENCE,
         enabled: true,
         disabledReason: null,
         createdBy: input.createdBy,
@@ -85,6 +88,7 @@ export function createMemoryStorage(): Storage {
         channelId: input.channelId,
         localDate: input.localDate,
         state: "claimed",
+        kind: "digest",
         claimedBy: input.instanceId,
         leaseUntil: input.leaseUntil,
         deliveredAt: null,
@@ -101,6 +105,7 @@ export function createMemoryStorage(): Storage {
       deliveries.set(key, {
         ...existing,
         state: "delivered",
+        kind: input.kind,
         deliveredAt: input.deliveredAt,
         messageTs: input.messageTs,
         entryFingerprints: { ...input.entryFingerprints },
@@ -119,10 +124,11 @@ export function createMemoryStorage(): Storage {
       return found === undefined ? null : copyDelivery(found);
     },
 
-    async latestDelivery(channelId) {
+    async latestDelivery(channelId, kinds = POSTED_KINDS) {
       let latest: DigestDelivery | null = null;
       for (const delivery of deliveries.values()) {
         if (delivery.channelId !== channelId || delivery.state !== "delivered") continue;
+        if (!kinds.includes(delivery.kind)) continue;
         if (latest === null || delivery.localDate > latest.localDate) latest = delivery;
       }
       return latest === null ? null : copyDelivery(latest);

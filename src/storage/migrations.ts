@@ -124,6 +124,22 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX processed_events_claimed_at ON processed_events (claimed_at);
     `,
   },
+  {
+    version: 3,
+    name: "digest cadence per subscription (changes only by default), and what each delivery posted",
+    sqlite: `
+      ALTER TABLE digest_subscriptions
+        ADD COLUMN cadence TEXT NOT NULL DEFAULT 'changes' CHECK (cadence IN ('changes', 'daily'));
+      ALTER TABLE digest_deliveries
+        ADD COLUMN kind TEXT NOT NULL DEFAULT 'digest' CHECK (kind IN ('digest', 'notice', 'skipped'));
+    `,
+    postgres: `
+      ALTER TABLE digest_subscriptions
+        ADD COLUMN cadence TEXT NOT NULL DEFAULT 'changes' CHECK (cadence IN ('changes', 'daily'));
+      ALTER TABLE digest_deliveries
+        ADD COLUMN kind TEXT NOT NULL DEFAULT 'digest' CHECK (kind IN ('digest', 'notice', 'skipped'));
+    `,
+  },
 ];
 
 /** The steps not yet applied, in order. */

@@ -11,7 +11,7 @@ import {
   type SubscriptionRow,
   subscriptionFromRow,
 } from "./rows.js";
-import { PROCESSED_EVENT_TTL_MS, type Storage } from "./types.js";
+import { DEFAULT_DIGEST_CADENCE, POSTED_KINDS, PROCESSED_EVENT_TTL_MS, type Storage } from "./types.js";
 
 /** Every copy of the app migrates at start-up; this lock lets exactly one of them do it at a time. */
 const MIGRATION_LOCK_KEY = 7_305_310_041;
@@ -113,14 +113,23 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     async subscribe(input) {
       const { rows } = await query<SubscriptionRow>(
         `INSERT INTO digest_subscriptions
-           (channel_id, team_id, time, time_zone, enabled, disabled_reason, created_by, created_at)
-         VALUES ($1, $2, $3, $4, TRUE, NULL, $5, $6)
+           (channel_id, team_id, time, time_zone, cadence, enabled, disabled_reason, created_by, created_at)
+         VALUES ($1, $2, $3, $4, COALESCE($7::text, $8::text), TRUE, NULL, $5, $6)
          ON CONFLICT (channel_id) DO UPDATE SET
            team_id = excluded.team_id, time = excluded.time, time_zone = excluded.time_zone,
-           enabled = TRUE, disabled_reason = NULL, created_by = excluded.created_by,
-           created_at = excluded.created_at
+           cadence = COALESCE($7::text, digest_subscriptions.cadence), enabled = TRUE,
+           disabled_reason = NULL, created_by = excluded.created_by, created_at = excluded.created_at
          RETURNING *`,
-        [input.channelId, input.teamId, input.time, input.timeZone, input.createdBy, input.now.getTime()],
+        [
+          input.channelId,
+          input.teamId,
+          input.time,
+          input.timeZone,
+          input.createdBy,
+          input.now.getTime(),
+          input.cadence,
+          DEFAULT_DIGEST_CADENCE,
+        ],
       );
       return subscriptionFromRow(rows[0] as SubscriptionRow);
     },
@@ -171,7 +180,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     async markDelivered(input) {
       const result = await query(
         `UPDATE digest_deliveries
-         SET state = 'delivered', delivered_at = $3, message_ts = $4, entry_fingerprints = $5
+         SET state = 'delivered', kind = $6, delivered_at = $3, message_ts = $4, entry_fingerprints = $5
          WHERE channel_id = $1 AND local_date = $2 AND state = 'claimed'`,
         [
           input.channelId,
@@ -179,6 +188,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
           input.deliveredAt.getTime(),
           input.messageTs,
           JSON.stringify(input.entryFingerprints),
+          input.kind,
         ],
       );
       return result.rowCount === 1;
@@ -200,11 +210,12 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
       return rows[0] === undefined ? null : deliveryFromRow(rows[0]);
     },
 
-    async latestDelivery(channelId) {
+    async latestDelivery(channelId, kinds = POSTED_KINDS) {
       const { rows } = await query<DeliveryRow>(
-        `SELECT * FROM digest_deliveries WHERE channel_id = $1 AND state = 'delivered'
+        `SELECT * FROM digest_deliveries
+         WHERE channel_id = $1 AND state = 'delivered' AND kind = ANY($2::text[])
          ORDER BY local_date DESC LIMIT 1`,
-        [channelId],
+        [channelId, [...kinds]],
       );
       return rows[0] === undefined ? null : deliveryFromRow(rows[0]);
     },

@@ -1,4 +1,11 @@
-import type { DigestDelivery, DigestSubscription, FeedbackRecord, QuestionLogRecord } from "./types.js";
+import type {
+  DeliveryKind,
+  DigestCadence,
+  DigestDelivery,
+  DigestSubscription,
+  FeedbackRecord,
+  QuestionLogRecord,
+} from "./types.js";
 
 /**
  * Rows as both SQL databases return them. Times are epoch milliseconds (PostgreSQL's BIGINT arrives as
@@ -9,6 +16,7 @@ export interface SubscriptionRow {
   team_id: string;
   time: string;
   time_zone: string;
+  cadence: string;
   enabled: number | boolean;
   disabled_reason: string | null;
   created_by: string;
@@ -19,6 +27,7 @@ export interface DeliveryRow {
   channel_id: string;
   local_date: string;
   state: string;
+  kind: string;
   claimed_by: string;
   lease_until: number | string;
   delivered_at: number | string | null;
@@ -51,6 +60,8 @@ export function subscriptionFromRow(row: SubscriptionRow): DigestSubscription {
     channelId: row.channel_id,
     time: row.time,
     timeZone: row.time_zone,
+    // The column's CHECK admits only these two.
+    cadence: row.cadence as DigestCadence,
     enabled: Boolean(row.enabled),
     disabledReason: row.disabled_reason,
     createdBy: row.created_by,
@@ -63,6 +74,7 @@ export function deliveryFromRow(row: DeliveryRow): DigestDelivery {
     channelId: row.channel_id,
     localDate: row.local_date,
     state: row.state === "delivered" ? "delivered" : "claimed",
+    kind: row.kind as DeliveryKind,
     claimedBy: row.claimed_by,
     leaseUntil: toDate(row.lease_until),
     deliveredAt: row.delivered_at === null ? null : toDate(row.delivered_at),

@@ -12,7 +12,13 @@ import {
   type SubscriptionRow,
   subscriptionFromRow,
 } from "./rows.js";
-import { PROCESSED_EVENT_TTL_MS, type QuestionLogRecord, type Storage } from "./types.js";
+import {
+  DEFAULT_DIGEST_CADENCE,
+  POSTED_KINDS,
+  PROCESSED_EVENT_TTL_MS,
+  type QuestionLogRecord,
+  type Storage,
+} from "./types.js";
 import { createWriteBatcher } from "./write-batcher.js";
 
 export const SQLITE_FILE_NAME = "talks.sqlite";
@@ -65,11 +71,13 @@ export function openSqliteStorage(options: { dataDir: string }): Storage {
   const statements = {
     subscribe: db.prepare(`
       INSERT INTO digest_subscriptions
-        (channel_id, team_id, time, time_zone, enabled, disabled_reason, created_by, created_at)
-      VALUES (@channelId, @teamId, @time, @timeZone, 1, NULL, @createdBy, @createdAt)
+        (channel_id, team_id, time, time_zone, cadence, enabled, disabled_reason, created_by, created_at)
+      VALUES (@channelId, @teamId, @time, @timeZone, COALESCE(@cadence, @defaultCadence), 1, NULL, @createdBy,
+        @createdAt)
       ON CONFLICT (channel_id) DO UPDATE SET
-        team_id = excluded.team_id, time = excluded.time, time_zone = excluded.time_zone, enabled = 1,
-        disabled_reason = NULL, created_by = excluded.created_by, created_at = excluded.created_at`),
+        team_id = excluded.team_id, time = excluded.time, time_zone = excluded.time_zone,
+        cadence = COALESCE(@cadence, digest_subscriptions.cadence), enabled = 1, disabled_reason = NULL,
+        created_by = excluded.created_by, created_at = excluded.created_at`),
     unsubscribe: db.prepare("DELETE FROM digest_subscriptions WHERE channel_id = ?"),
     getSubscription: db.prepare("SELECT * FROM digest_subscriptions WHERE channel_id = ?"),
     listSubscriptions: db.prepare(`
@@ -87,7 +95,7 @@ export function openSqliteStorage(options: { dataDir: string }): Storage {
       WHERE digest_deliveries.state = 'claimed' AND digest_deliveries.lease_until <= @now`),
     markDelivered: db.prepare(`
       UPDATE digest_deliveries
-      SET state = 'delivered', delivered_at = @deliveredAt, message_ts = @messageTs,
+      SET state = 'delivered', kind = @kind, delivered_at = @deliveredAt, message_ts = @messageTs,
           entry_fingerprints = @entryFingerprints
       WHERE channel_id = @channelId AND local_date = @localDate AND state = 'claimed'`),
     release: db.prepare(`
@@ -95,7 +103,8 @@ export function openSqliteStorage(options: { dataDir: string }): Storage {
       WHERE channel_id = ? AND local_date = ? AND state = 'claimed' AND claimed_by = ?`),
     getDelivery: db.prepare("SELECT * FROM digest_deliveries WHERE channel_id = ? AND local_date = ?"),
     latestDelivery: db.prepare(`
-      SELECT * FROM digest_deliveries WHERE channel_id = ? AND state = 'delivered'
+      SELECT * FROM digest_deliveries
+      WHERE channel_id = ? AND state = 'delivered' AND kind IN (SELECT value FROM json_each(?))
       ORDER BY local_date DESC LIMIT 1`),
     feedback: hotDb.prepare(`
       INSERT INTO answer_feedback (entry_id, helpful, normalised_question, at)
@@ -154,6 +163,8 @@ export function openSqliteStorage(options: { dataDir: string }): Storage {
         teamId: input.teamId,
         time: input.time,
         timeZone: input.timeZone,
+        cadence: input.cadence,
+        defaultCadence: DEFAULT_DIGEST_CADENCE,
         createdBy: input.createdBy,
         createdAt: input.now.getTime(),
       });
@@ -196,6 +207,7 @@ export function openSqliteStorage(options: { dataDir: string }): Storage {
       const result = statements.markDelivered.run({
         channelId: input.channelId,
         localDate: input.localDate,
+        kind: input.kind,
         deliveredAt: input.deliveredAt.getTime(),
         messageTs: input.messageTs,
         entryFingerprints: JSON.stringify(input.entryFingerprints),
@@ -212,8 +224,8 @@ export function openSqliteStorage(options: { dataDir: string }): Storage {
       return row === undefined ? null : deliveryFromRow(row);
     },
 
-    async latestDelivery(channelId) {
-      const row = statements.latestDelivery.get(channelId) as DeliveryRow | undefined;
+    async latestDelivery(channelId, kinds = POSTED_KINDS) {
+      const row = statements.latestDelivery.get(channelId, JSON.stringify(kinds)) as DeliveryRow | undefined;
       return row === undefined ? null : deliveryFromRow(row);
     },
 

@@ -25,6 +25,27 @@ export interface QuestionLogRecord {
   at: Date;
 }
 
+/**
+ * How often a channel hears from the digest: "changes" posts on a scheduled day only when the data
+ * changed since the channel's previous digest, otherwise a one-line note at most once a week; "daily"
+ * posts the full digest every day.
+ */
+export type DigestCadence = "changes" | "daily";
+
+export const DIGEST_CADENCES: readonly DigestCadence[] = ["changes", "daily"];
+
+/** What a new subscription gets, and what subscriptions made before the choice existed were given. */
+export const DEFAULT_DIGEST_CADENCE: DigestCadence = "changes";
+
+/**
+ * What a (channel, local date) row records once done: the full digest posted, the one-line note
+ * posted, or nothing posted because nothing had changed (decided once, so the day is not re-decided).
+ */
+export type DeliveryKind = "digest" | "notice" | "skipped";
+
+/** The kinds that put a message in the channel. */
+export const POSTED_KINDS: readonly DeliveryKind[] = ["digest", "notice"];
+
 export interface DigestSubscription {
   teamId: string;
   channelId: string;
@@ -32,6 +53,7 @@ export interface DigestSubscription {
   time: string;
   /** IANA zone, e.g. "Europe/Kyiv". */
   timeZone: string;
+  cadence: DigestCadence;
   enabled: boolean;
   /** Why delivery stopped (e.g. "not_in_channel"); null while enabled. */
   disabledReason: string | null;
@@ -44,13 +66,18 @@ export interface DigestDelivery {
   /** The subscription's local date the digest is for, "YYYY-MM-DD". */
   localDate: string;
   state: "claimed" | "delivered";
+  /** Once delivered: what was posted, if anything. "digest" while only claimed. */
+  kind: DeliveryKind;
   /** Who holds the claim (process id), and until when. */
   claimedBy: string;
   leaseUntil: Date;
   deliveredAt: Date | null;
   /** Slack's ts of the posted message. */
   messageTs: string | null;
-  /** Knowledge base entry fingerprints at delivery, so the next digest can say what changed. */
+  /**
+   * Fingerprints of the data at delivery (entries by id, and the status card and timeline), so the
+   * next digest can say what changed.
+   */
   entryFingerprints: Record<string, string> | null;
 }
 
@@ -68,6 +95,8 @@ export interface SubscribeInput {
   channelId: string;
   time: string;
   timeZone: string;
+  /** Null keeps the channel's current choice (the default for a new subscription). */
+  cadence: DigestCadence | null;
   createdBy: string;
   now: Date;
 }
@@ -83,6 +112,7 @@ export interface ClaimInput {
 export interface DeliveredInput {
   channelId: string;
   localDate: string;
+  kind: DeliveryKind;
   deliveredAt: Date;
   messageTs: string;
   entryFingerprints: Record<string, string>;
@@ -132,15 +162,19 @@ export interface Storage extends FeedbackStore, QuestionLog {
    */
   claimDelivery(input: ClaimInput): Promise<boolean>;
   /**
-   * Records that Slack accepted the post. Applies to a row still in the claimed state, whoever holds
+   * Records that Slack accepted the post (or, for kind "skipped", that nothing is to be posted that
+   * day). Applies to a row still in the claimed state, whoever holds
    * it: the message exists, so no one else may post it again. False when it was already delivered.
    */
   markDelivered(input: DeliveredInput): Promise<boolean>;
   /** Gives the claim back after a definite failure (nothing was posted); only the holder's claim. */
   releaseClaim(input: ReleaseInput): Promise<void>;
   getDelivery(channelId: string, localDate: string): Promise<DigestDelivery | null>;
-  /** The most recent delivered digest of a channel, for "what changed since the previous digest". */
-  latestDelivery(channelId: string): Promise<DigestDelivery | null>;
+  /**
+   * The most recent delivered row of a channel whose kind is one of `kinds` (default: the posted
+   * ones): ["digest"] gives the previous full digest, for "what changed since".
+   */
+  latestDelivery(channelId: string, kinds?: readonly DeliveryKind[]): Promise<DigestDelivery | null>;
 
   /** Questions asked since `since`, oldest first; `teamId` narrows to one workspace. */
   questionsSince(since: Date, teamId?: string): Promise<QuestionLogRecord[]>;

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  DECLINE_TEXT,
-  EVIDENCE_LABEL,
-  SOURCES_LABEL,
-  SUGGESTIONS_INTRO,
-} from "../../src/answers/messages.js";
-import { formatSources, renderAnswerText } from "../../src/answers/render-text.js";
+import { DECLINE_TEXT, EVIDENCE_LABEL, SUGGESTIONS_INTRO } from "../../src/answers/messages.js";
+import { renderAnswerText } from "../../src/answers/render-text.js";
+import { formatSources } from "../../src/answers/sources.js";
 import type { Answer } from "../../src/answers/types.js";
 
 const answered: Answer = {
@@ -37,40 +33,49 @@ const declined: Answer = {
 };
 
 describe("formatSources", () => {
-  it("lists the outlets of one date together", () => {
-    expect(formatSources(answered.sources)).toBe("AP News, Newsmax (22 Jul 2025)");
+  it("names the article, its date and the outlets it cites", () => {
+    expect(formatSources(answered.sources)).toBe("From “Talks” (22 Jul 2025), citing AP News, Newsmax");
   });
 
-  it("groups outlets by date, oldest first", () => {
+  it("shortens a long title at a word, and adds the URL when the document has one", () => {
+    const title =
+      "Ukraine-Russia Talks: Zelenskyy’s Bold Offer to Negotiate with Putin Amid Escalating Attacks";
+    expect(
+      formatSources([{ outlet: "AP News", date: "2025-07-22", title, url: "https://example.org/x" }]),
+    ).toBe(
+      "From “Ukraine-Russia Talks: Zelenskyy’s Bold Offer…” (22 Jul 2025), citing AP News — https://example.org/x",
+    );
+  });
+
+  it("gives one line per document, oldest first; outlets known without a title by date", () => {
     expect(
       formatSources([
-        { outlet: "POLITICO", date: "2025-07-24" },
+        { outlet: "POLITICO", date: "2025-07-24", title: "Sanctions" },
         { outlet: "AP News", date: "2025-07-22" },
       ]),
-    ).toBe("AP News (22 Jul 2025); POLITICO (24 Jul 2025)");
+    ).toBe("AP News (22 Jul 2025); From “Sanctions” (24 Jul 2025), citing POLITICO");
   });
 });
 
 describe("renderAnswerText", () => {
-  it("shows the answer, its sources, its age and the quote", () => {
-    const text = renderAnswerText(answered, new Date("2026-11-26T12:00:00Z"));
+  it("opens with the notices it is given, then the answer, its article and the quote", () => {
+    const notice = "From 22 Jul 2025 — 16 months old; nothing newer in the data.";
+    const text = renderAnswerText(answered, [notice]);
     expect(text.split("\n")).toEqual([
+      notice,
       answered.text,
       "",
-      `${SOURCES_LABEL} AP News, Newsmax (22 Jul 2025)`,
-      "As of 22 Jul 2025 — 16 months ago",
+      "From “Talks” (22 Jul 2025), citing AP News, Newsmax",
       `${EVIDENCE_LABEL} “${answered.evidence}”`,
     ]);
   });
 
-  it("leaves the age out while the information is fresh", () => {
-    const text = renderAnswerText(answered, new Date("2025-07-23T12:00:00Z"));
-    expect(text).toContain("As of 22 Jul 2025\n");
-    expect(text).not.toContain("ago");
+  it("opens with the answer itself when there is nothing to warn about", () => {
+    expect(renderAnswerText(answered, []).split("\n")[0]).toBe(answered.text);
   });
 
   it("shows a decline with its suggestions", () => {
-    expect(renderAnswerText(declined, new Date()).split("\n")).toEqual([
+    expect(renderAnswerText(declined, []).split("\n")).toEqual([
       DECLINE_TEXT,
       SUGGESTIONS_INTRO,
       "  • What does Zelenskyy want on sanctions?",
@@ -79,6 +84,6 @@ describe("renderAnswerText", () => {
   });
 
   it("shows a bare decline when nothing is close", () => {
-    expect(renderAnswerText({ ...declined, suggestions: [] }, new Date())).toBe(DECLINE_TEXT);
+    expect(renderAnswerText({ ...declined, suggestions: [] }, [])).toBe(DECLINE_TEXT);
   });
 });

@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { answerNotices } from "../../src/answers/freshness.js";
+import { AGE_TEXT } from "../../src/answers/messages.js";
 import { ACTION_IDS, decodeFeedback, decodeShare, decodeSuggestion } from "../../src/blocks/actions.js";
 import { buildAnswerMessage, MAX_SUGGESTIONS } from "../../src/blocks/answer.js";
 import { BLOCK_TEXT } from "../../src/blocks/messages.js";
 import type { Block } from "../../src/blocks/types.js";
 import { allText, limitViolations } from "../helpers/block-limits.js";
-import { ANSWERED, DECLINED } from "../helpers/knowledge.js";
+import { ANSWERED, DECLINED, makeKnowledgeBase } from "../helpers/knowledge.js";
 
 const NOW = new Date("2026-11-25T12:00:00Z");
-const RECENT = new Date("2025-08-01T12:00:00Z");
+const NOTICES = answerNotices(makeKnowledgeBase(), ANSWERED, { now: NOW, staleAfterDays: 14 });
 
 function buttons(blocks: readonly Block[]) {
   return blocks
@@ -23,7 +25,7 @@ function contexts(blocks: readonly Block[]): string[] {
 
 describe("buildAnswerMessage — answered", () => {
   const message = buildAnswerMessage(ANSWERED, {
-    now: NOW,
+    notices: NOTICES,
     normalisedQuestion: "next round",
     shareable: true,
     question: "Next round?",
@@ -33,24 +35,43 @@ describe("buildAnswerMessage — answered", () => {
     expect(message).toMatchSnapshot();
   });
 
-  it("shows the answer, then the outlets with their date, then how old it is", () => {
-    expect(message.blocks[1]).toEqual({ type: "section", text: { type: "mrkdwn", text: ANSWERED.text } });
-    expect(contexts(message.blocks)).toContain("Sources: AP News, Newsmax · 22 Jul 2025");
-    expect(contexts(message.blocks)).toContain("As of 22 Jul 2025 — 16 months ago");
+  it("opens with how old it is and that its date has passed, then the answer, then the article it is from", () => {
+    expect(NOTICES).toEqual([
+      AGE_TEXT.staleNothingNewer("22 Jul 2025", "16 months"),
+      AGE_TEXT.eventPassedNothingLater("The third round in Istanbul", "23 July 2025"),
+    ]);
+    expect(message.blocks[1]).toEqual({
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text:
+          "⚠️ *From 22 Jul 2025 — 16 months old; nothing newer in the data.*\n" +
+          "⚠️ *The third round in Istanbul was scheduled for 23 July 2025 — that date has passed; the data has nothing later.*",
+      },
+    });
+    expect(message.blocks[2]).toEqual({ type: "section", text: { type: "mrkdwn", text: ANSWERED.text } });
+    expect(contexts(message.blocks)).toContain(
+      "From “Talks resume in Istanbul” (22 Jul 2025), citing AP News, Newsmax",
+    );
+    expect(message.text.split("\n").slice(0, 3)).toEqual([...NOTICES, ANSWERED.text]);
   });
 
-  it("says nothing about age while the information is fresh", () => {
-    const fresh = buildAnswerMessage(ANSWERED, { now: RECENT, normalisedQuestion: "q" });
-    expect(allText(fresh.blocks)).not.toContain("As of");
+  it("opens with no warning while the information is fresh", () => {
+    const fresh = buildAnswerMessage(ANSWERED, { notices: [], normalisedQuestion: "q" });
+    expect(fresh.blocks[0]).toEqual({ type: "section", text: { type: "mrkdwn", text: ANSWERED.text } });
+    expect(allText(fresh.blocks)).not.toContain("⚠️");
   });
 
   it("quotes the evidence when it adds to the answer, not when it repeats it", () => {
     const evidence = "Zelenskyy’s proposal comes ahead of a third round of negotiations";
-    const quoted = buildAnswerMessage({ ...ANSWERED, evidence }, { now: NOW, normalisedQuestion: "q" });
-    expect(quoted.blocks[1]).toEqual({ type: "section", text: { type: "mrkdwn", text: `> ${evidence}` } });
+    const quoted = buildAnswerMessage(
+      { ...ANSWERED, evidence },
+      { notices: NOTICES, normalisedQuestion: "q" },
+    );
+    expect(quoted.blocks[2]).toEqual({ type: "section", text: { type: "mrkdwn", text: `> ${evidence}` } });
     const repeating = buildAnswerMessage(
       { ...ANSWERED, evidence: ANSWERED.text },
-      { now: NOW, normalisedQuestion: "q" },
+      { notices: NOTICES, normalisedQuestion: "q" },
     );
     expect(repeating.blocks.some((b) => b.type === "section" && b.text?.text.startsWith(">"))).toBe(false);
   });
@@ -58,9 +79,10 @@ describe("buildAnswerMessage — answered", () => {
   it("decides on the evidence per answer: the same quote may add to one answer and repeat another", () => {
     const evidence = "Zelenskyy’s proposal comes ahead of a third round of negotiations";
     const quotes = (text: string) =>
-      buildAnswerMessage({ ...ANSWERED, text, evidence }, { now: NOW, normalisedQuestion: "q" }).blocks.some(
-        (b) => b.type === "section" && b.text?.text.startsWith(">"),
-      );
+      buildAnswerMessage(
+        { ...ANSWERED, text, evidence },
+        { notices: NOTICES, normalisedQuestion: "q" },
+      ).blocks.some((b) => b.type === "section" && b.text?.text.startsWith(">"));
     expect(quotes(ANSWERED.text)).toBe(true);
     expect(quotes(evidence)).toBe(false);
     expect(quotes(ANSWERED.text)).toBe(true);
@@ -72,27 +94,38 @@ describe("buildAnswerMessage — answered", () => {
       { outlet: "Newsmax", date: "2025-07-22" },
     ];
     const shared = Object.freeze(sources.map((source) => Object.freeze({ ...source })));
-    const fresh = buildAnswerMessage({ ...ANSWERED, sources }, { now: NOW, normalisedQuestion: "q" });
+    const fresh = buildAnswerMessage({ ...ANSWERED, sources }, { notices: NOTICES, normalisedQuestion: "q" });
     for (let i = 0; i < 3; i += 1) {
       const again = buildAnswerMessage(
         { ...ANSWERED, sources: shared },
-        { now: NOW, normalisedQuestion: "q" },
+        { notices: NOTICES, normalisedQuestion: "q" },
       );
       expect(again).toEqual(fresh);
     }
     const other = buildAnswerMessage(
       { ...ANSWERED, sources: Object.freeze([Object.freeze({ outlet: "POLITICO", date: "2025-06-01" })]) },
-      { now: NOW, normalisedQuestion: "q" },
+      { notices: NOTICES, normalisedQuestion: "q" },
     );
-    expect(contexts(other.blocks)).toContain("Source: POLITICO · 1 Jun 2025");
+    expect(contexts(other.blocks)).toContain("POLITICO (1 Jun 2025)");
   });
 
-  it("links the outlets when the document has a URL", () => {
+  it("links the article's title when the document has a URL, and writes the URL out in the fallback", () => {
+    const source = {
+      outlet: "POLITICO",
+      date: "2025-06-01",
+      title: "Sanctions <b>update</b> & a title far too long to show in a source line whole",
+      url: "https://example.org/a?b=1&c=2",
+    };
     const linked = buildAnswerMessage(
-      { ...ANSWERED, sources: [{ outlet: "POLITICO", date: "2025-06-01", url: "https://example.org/a" }] },
-      { now: NOW, normalisedQuestion: "q" },
+      { ...ANSWERED, sources: [source] },
+      { notices: NOTICES, normalisedQuestion: "q" },
     );
-    expect(contexts(linked.blocks)).toContain("Source: <https://example.org/a|POLITICO> · 1 Jun 2025");
+    expect(contexts(linked.blocks)).toContain(
+      "From <https://example.org/a?b=1&amp;c=2|“Sanctions &lt;b&gt;update&lt;/b&gt; &amp; a title far too…”> (1 Jun 2025), citing POLITICO",
+    );
+    expect(linked.text).toContain(
+      "From “Sanctions &lt;b&gt;update&lt;/b&gt; &amp; a title far too…” (1 Jun 2025), citing POLITICO — https://example.org/a?b=1&amp;c=2",
+    );
   });
 
   it("asks whether it helped, and offers Share in channel on ephemeral replies", () => {
@@ -116,12 +149,12 @@ describe("buildAnswerMessage — answered", () => {
 
   it("has a plain-text fallback with the answer and its sources", () => {
     expect(message.text).toContain(ANSWERED.text);
-    expect(message.text).toContain("AP News, Newsmax · 22 Jul 2025");
+    expect(message.text).toContain("From “Talks resume in Istanbul” (22 Jul 2025), citing AP News, Newsmax");
   });
 
   it("echoes the question escaped, so it cannot ping anyone", () => {
     const hostile = buildAnswerMessage(ANSWERED, {
-      now: NOW,
+      notices: NOTICES,
       normalisedQuestion: "q",
       question: "<!channel> <!here> <@U123> next round",
       shareable: true,
@@ -132,7 +165,11 @@ describe("buildAnswerMessage — answered", () => {
   });
 
   it("says who shared it, without a second Share button", () => {
-    const shared = buildAnswerMessage(ANSWERED, { now: NOW, normalisedQuestion: "q", sharedBy: "U0002" });
+    const shared = buildAnswerMessage(ANSWERED, {
+      notices: NOTICES,
+      normalisedQuestion: "q",
+      sharedBy: "U0002",
+    });
     expect(contexts(shared.blocks)[0]).toBe("Shared by <@U0002>");
     expect(buttons(shared.blocks).map((b) => b.action_id)).not.toContain(ACTION_IDS.share);
   });
@@ -145,14 +182,19 @@ describe("buildAnswerMessage — answered", () => {
         evidence: "b ".repeat(5_000),
         sources: Array.from({ length: 300 }, (_, i) => ({ outlet: `Outlet ${i}`, date: "2025-07-22" })),
       },
-      { now: NOW, normalisedQuestion: "n".repeat(10_000), question: "q".repeat(10_000), shareable: true },
+      {
+        notices: NOTICES,
+        normalisedQuestion: "n".repeat(10_000),
+        question: "q".repeat(10_000),
+        shareable: true,
+      },
     );
     expect(limitViolations(huge.blocks)).toEqual([]);
   });
 });
 
 describe("buildAnswerMessage — declined", () => {
-  const message = buildAnswerMessage(DECLINED, { now: NOW, normalisedQuestion: "weather in kyiv" });
+  const message = buildAnswerMessage(DECLINED, { notices: NOTICES, normalisedQuestion: "weather in kyiv" });
 
   it("matches the expected structure", () => {
     expect(message).toMatchSnapshot();
@@ -183,7 +225,11 @@ describe("buildAnswerMessage — declined", () => {
   });
 
   it("never offers to share a decline", () => {
-    const shareable = buildAnswerMessage(DECLINED, { now: NOW, normalisedQuestion: "q", shareable: true });
+    const shareable = buildAnswerMessage(DECLINED, {
+      notices: NOTICES,
+      normalisedQuestion: "q",
+      shareable: true,
+    });
     expect(buttons(shareable.blocks).map((b) => b.action_id)).not.toContain(ACTION_IDS.share);
   });
 
@@ -192,7 +238,7 @@ describe("buildAnswerMessage — declined", () => {
     expect(message.text).toContain("What does Russia demand?");
     const long = buildAnswerMessage(
       { ...DECLINED, suggestions: [{ id: "x", question: "Why ".repeat(50) }] },
-      { now: NOW, normalisedQuestion: "q" },
+      { notices: NOTICES, normalisedQuestion: "q" },
     );
     expect(limitViolations(long.blocks)).toEqual([]);
   });

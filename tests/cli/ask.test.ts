@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ASK_USAGE, DECLINE_TEXT, KNOWLEDGE_LOAD_FAILED, SOURCES_LABEL } from "../../src/answers/messages.js";
+import { AGE_TEXT, ASK_USAGE, DECLINE_TEXT, KNOWLEDGE_LOAD_FAILED } from "../../src/answers/messages.js";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const FIXTURE = fileURLToPath(new URL("../fixtures/knowledge/matcher/", import.meta.url));
@@ -80,7 +80,7 @@ describe("ask --json", () => {
 
 describe("ask --jsonl", () => {
   it("answers every stdin line in order, blank lines included, one JSON line each", () => {
-    const questions = ["medinsky", "", "what did macron say", "pow swap"];
+    const questions = ["medinsky", "", "what did macron say", "prisoner exchange"];
     const { stdout, status } = ask(["--jsonl"], { input: `${questions.join("\n")}\n` });
     expect(status).toBe(0);
     const lines = stdout.trimEnd().split("\n");
@@ -102,12 +102,27 @@ describe("ask --jsonl", () => {
 });
 
 describe("ask (readable)", () => {
-  it("prints the answer with its sources and age", () => {
+  it("opens with how old the answer is, then gives it with the article it comes from", () => {
     const { stdout, status } = ask(["who", "heads", "the", "kremlin", "delegation"]);
     expect(status).toBe(0);
-    expect(stdout).toContain("Vladimir Medinsky");
-    expect(stdout).toContain(`${SOURCES_LABEL} Al Jazeera (22 Jul 2025)`);
-    expect(stdout).toMatch(/As of 22 Jul 2025/);
+    const lines = stdout.split("\n");
+    // Run on a real clock, long after 22 July 2025: the information is stale whenever this runs.
+    expect(lines[0]).toMatch(/^From 22 Jul 2025 — \d+ (months|years) old; nothing newer in the data\.$/);
+    expect(lines[0]).toBe(
+      AGE_TEXT.staleNothingNewer("22 Jul 2025", lines[0]?.match(/— (.+) old/)?.[1] ?? ""),
+    );
+    expect(lines[1]).toContain("Vladimir Medinsky");
+    expect(stdout).toContain(
+      "From “Ukraine-Russia Talks: Zelenskyy’s Bold Offer…” (22 Jul 2025), citing Al Jazeera",
+    );
+  });
+
+  it("takes STALE_AFTER_DAYS from the environment, and refuses a bad one", () => {
+    const fresh = ask(["medinsky"], { env: { STALE_AFTER_DAYS: "3650" } });
+    expect(fresh.stdout.split("\n")[0]).toContain("Vladimir Medinsky");
+    const bad = ask(["medinsky"], { env: { STALE_AFTER_DAYS: "soon" } });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("STALE_AFTER_DAYS");
   });
 
   it("reads data/ next to the script when KNOWLEDGE_DIR is not set", () => {

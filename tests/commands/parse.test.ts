@@ -66,11 +66,23 @@ describe("parseTalksCommand", () => {
       ["digest off", { action: "off" }],
       ["digest status", { action: "status" }],
       ["digest PREVIEW", { action: "preview" }],
-      ["digest on", { action: "on", time: null, timeZone: null }],
-      ["digest on 9:05", { action: "on", time: "09:05", timeZone: null }],
-      ["digest on 18:30 europe/kyiv", { action: "on", time: "18:30", timeZone: "Europe/Kyiv" }],
-      ["digest on America/New_York", { action: "on", time: null, timeZone: "America/New_York" }],
-      ["digest on UTC 07:00", { action: "on", time: "07:00", timeZone: "UTC" }],
+      ["digest on", { action: "on", time: null, timeZone: null, cadence: null }],
+      ["digest on 9:05", { action: "on", time: "09:05", timeZone: null, cadence: null }],
+      [
+        "digest on 18:30 europe/kyiv",
+        { action: "on", time: "18:30", timeZone: "Europe/Kyiv", cadence: null },
+      ],
+      [
+        "digest on America/New_York",
+        { action: "on", time: null, timeZone: "America/New_York", cadence: null },
+      ],
+      ["digest on UTC 07:00", { action: "on", time: "07:00", timeZone: "UTC", cadence: null }],
+      ["digest on daily", { action: "on", time: null, timeZone: null, cadence: "daily" }],
+      [
+        "digest on 08:30 Europe/Kyiv changes",
+        { action: "on", time: "08:30", timeZone: "Europe/Kyiv", cadence: "changes" },
+      ],
+      ["digest on DAILY 07:00 UTC", { action: "on", time: "07:00", timeZone: "UTC", cadence: "daily" }],
     ])("parses %j", (text, digest) => {
       expect(parseTalksCommand(text)).toEqual({ kind: "digest", digest });
     });
@@ -88,9 +100,17 @@ describe("parseTalksCommand", () => {
         kind: "digest-invalid",
         problem: digestProblems.badTimeZone("Mars/Olympus"),
       });
-      expect(parseTalksCommand("digest on 09:00 UTC extra")).toEqual({
+      expect(parseTalksCommand("digest on 09:00 UTC daily extra")).toEqual({
         kind: "digest-invalid",
         problem: digestProblems.tooManyWords,
+      });
+      expect(parseTalksCommand("digest on 09:00 UTC weekly")).toEqual({
+        kind: "digest-invalid",
+        problem: digestProblems.badTimeZone("weekly"),
+      });
+      expect(parseTalksCommand("digest on daily changes")).toEqual({
+        kind: "digest-invalid",
+        problem: digestProblems.badTimeZone("changes"),
       });
       expect(parseTalksCommand("digest weekly")).toEqual({
         kind: "digest-invalid",

@@ -17,11 +17,11 @@ function buttonIds(blocks: unknown[]): string[] {
 }
 
 describe("replyTo", () => {
-  it("answers a question and returns what the question log keeps", () => {
+  it("answers a question and returns what the question log keeps", async () => {
     const engine = new FakeEngine();
-    const reply = replyTo(
+    const reply = await replyTo(
       { kind: "ask", question: "When is the NEXT round?" },
-      { engine, now: NOW, ephemeral: true, teamId: "T0001" },
+      { engine, now: NOW, staleAfterDays: 14, ephemeral: true, teamId: "T0001" },
     );
     expect(engine.calls).toEqual(["When is the NEXT round?"]);
     expect(reply.logRecord).toEqual({
@@ -36,16 +36,16 @@ describe("replyTo", () => {
     expect(buttonIds(reply.message.blocks)).toContain(ACTION_IDS.share);
   });
 
-  it("offers no Share button outside ephemeral replies", () => {
-    const reply = replyTo(
+  it("offers no Share button outside ephemeral replies", async () => {
+    const reply = await replyTo(
       { kind: "ask", question: "next round" },
-      { engine: new FakeEngine(), now: NOW, ephemeral: false },
+      { engine: new FakeEngine(), now: NOW, staleAfterDays: 14, ephemeral: false },
     );
     expect(buttonIds(reply.message.blocks)).not.toContain(ACTION_IDS.share);
   });
 
-  it("logs a decline with the closest entry and no entry id", () => {
-    const asked = { answer: DECLINED, normalisedQuestion: "weather" };
+  it("logs a decline with the closest entry and no entry id", async () => {
+    const asked = { answer: DECLINED, normalisedQuestion: "weather", more: [] };
     expect(questionLogRecord(asked, NOW)).toMatchObject({
       teamId: null,
       entryId: null,
@@ -54,20 +54,27 @@ describe("replyTo", () => {
     });
   });
 
-  it("logs nothing for cards and help", () => {
+  it("logs nothing for cards and help", async () => {
     const engine = new FakeEngine();
     for (const kind of ["status", "timeline", "sources"] as const) {
-      expect(replyTo({ kind }, { engine, now: NOW, ephemeral: true }).logRecord).toBeNull();
+      expect(
+        (await replyTo({ kind }, { engine, now: NOW, staleAfterDays: 14, ephemeral: true })).logRecord,
+      ).toBeNull();
     }
     expect(
-      replyTo({ kind: "help", unrecognised: null }, { engine, now: NOW, ephemeral: true }).logRecord,
+      (
+        await replyTo(
+          { kind: "help", unrecognised: null },
+          { engine, now: NOW, staleAfterDays: 14, ephemeral: true },
+        )
+      ).logRecord,
     ).toBeNull();
     expect(engine.calls).toEqual([]);
   });
 });
 
 describe("sharedMessage", () => {
-  it("rebuilds the answer from the data and says who shared it", () => {
+  it("rebuilds the answer from the data and says who shared it", async () => {
     const message = sharedMessage(
       {
         kind: "answer",
@@ -75,7 +82,7 @@ describe("sharedMessage", () => {
         question: "next round?",
         normalisedQuestion: "next round",
       },
-      { engine: new FakeEngine(), now: NOW },
+      { engine: new FakeEngine(), now: NOW, staleAfterDays: 14 },
       "U0002",
     );
     const json = JSON.stringify(message?.blocks);
@@ -84,11 +91,11 @@ describe("sharedMessage", () => {
     expect(buttonIds(message?.blocks ?? [])).not.toContain(ACTION_IDS.share);
   });
 
-  it("is null when the entry is gone", () => {
+  it("is null when the entry is gone", async () => {
     expect(
       sharedMessage(
         { kind: "answer", entryId: "gone", question: null, normalisedQuestion: "" },
-        { engine: new FakeEngine(), now: NOW },
+        { engine: new FakeEngine(), now: NOW, staleAfterDays: 14 },
         "U1",
       ),
     ).toBeNull();
@@ -98,38 +105,56 @@ describe("sharedMessage", () => {
 describe("replyTo's cards, built once per data version and day", () => {
   const cards = ["status", "timeline", "sources"] as const;
 
-  it("gives the same message as a fresh build, reused for the rest of the day", () => {
+  it("gives the same message as a fresh build, reused for the rest of the day", async () => {
     const engine = new FakeEngine();
     for (const kind of cards) {
       for (const ephemeral of [true, false]) {
-        const first = replyTo({ kind }, { engine, now: NOW, ephemeral }).message;
-        const later = replyTo({ kind }, { engine, now: new Date("2026-11-25T23:59:00Z"), ephemeral }).message;
+        const first = (await replyTo({ kind }, { engine, now: NOW, staleAfterDays: 14, ephemeral })).message;
+        const later = (
+          await replyTo(
+            { kind },
+            { engine, now: new Date("2026-11-25T23:59:00Z"), staleAfterDays: 14, ephemeral },
+          )
+        ).message;
         expect(later).toBe(first);
         const fresh =
           kind === "status"
-            ? buildStatusMessage(engine.kb, NOW, { shareable: ephemeral })
+            ? buildStatusMessage(engine.kb, { now: NOW, staleAfterDays: 14 }, { shareable: ephemeral })
             : kind === "timeline"
               ? buildTimelineMessage(engine.kb, NOW, { shareable: ephemeral })
               : buildSourcesMessage(engine.kb, { shareable: ephemeral });
         expect(first).toEqual(fresh);
       }
     }
-    expect(replyTo({ kind: "status" }, { engine, now: NOW, ephemeral: true }).message).not.toBe(
-      replyTo({ kind: "status" }, { engine, now: NOW, ephemeral: false }).message,
+    expect(
+      (await replyTo({ kind: "status" }, { engine, now: NOW, staleAfterDays: 14, ephemeral: true })).message,
+    ).not.toBe(
+      (await replyTo({ kind: "status" }, { engine, now: NOW, staleAfterDays: 14, ephemeral: false })).message,
     );
   });
 
-  it("is rebuilt the next day (ages move on) and for swapped data", () => {
+  it("is rebuilt the next day (ages move on) and for swapped data", async () => {
     const engine = new FakeEngine();
-    const today = replyTo({ kind: "status" }, { engine, now: NOW, ephemeral: true }).message;
+    const today = (
+      await replyTo({ kind: "status" }, { engine, now: NOW, staleAfterDays: 14, ephemeral: true })
+    ).message;
     const nextMonth = new Date("2026-12-26T00:00:01Z");
-    const tomorrow = replyTo({ kind: "status" }, { engine, now: nextMonth, ephemeral: true }).message;
+    const tomorrow = (
+      await replyTo({ kind: "status" }, { engine, now: nextMonth, staleAfterDays: 14, ephemeral: true })
+    ).message;
     expect(tomorrow).not.toBe(today);
-    expect(tomorrow).toEqual(buildStatusMessage(engine.kb, nextMonth, { shareable: true }));
+    expect(tomorrow).toEqual(
+      buildStatusMessage(engine.kb, { now: nextMonth, staleAfterDays: 14 }, { shareable: true }),
+    );
     const swapped = new FakeEngine();
     expect(swapped.kb).not.toBe(engine.kb);
     expect(
-      replyTo({ kind: "status" }, { engine: swapped, now: nextMonth, ephemeral: true }).message,
+      (
+        await replyTo(
+          { kind: "status" },
+          { engine: swapped, now: nextMonth, staleAfterDays: 14, ephemeral: true },
+        )
+      ).message,
     ).not.toBe(tomorrow);
   });
 });

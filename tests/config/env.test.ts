@@ -65,6 +65,7 @@ describe("loadConfig", () => {
       QUESTION_LOG_DAYS: "7",
       DIGEST_DEFAULT_TZ: "Europe/Kyiv",
       DIGEST_CHECK_SECONDS: "15",
+      STALE_AFTER_DAYS: "7",
     });
     expect(config.slack.apiUrl).toBe("http://127.0.0.1:9999/api/");
     expect(config).toMatchObject({
@@ -77,7 +78,16 @@ describe("loadConfig", () => {
       questionLogDays: 7,
       digestDefaultTimeZone: "Europe/Kyiv",
       digestCheckSeconds: 15,
+      staleAfterDays: 7,
     });
+  });
+
+  it("flags information as stale after 14 days unless STALE_AFTER_DAYS says otherwise", () => {
+    expect(loadConfig({}).staleAfterDays).toBe(14);
+    expect(loadConfig({ STALE_AFTER_DAYS: "0" }).staleAfterDays).toBe(0);
+    expect(problemsOf({ STALE_AFTER_DAYS: "two weeks" }).problems).toEqual([
+      { variable: "STALE_AFTER_DAYS", problem: "must be a whole number from 0 to 3650" },
+    ]);
   });
 
   it("returns a frozen config", () => {
@@ -118,6 +128,7 @@ describe("loadConfig", () => {
       QUESTION_LOG_DAYS: "0",
       DIGEST_DEFAULT_TZ: "Mars/Olympus",
       DIGEST_CHECK_SECONDS: "-5",
+      STALE_AFTER_DAYS: "-1",
     };
     const error = problemsOf(env);
     expect(error.problems.map((p) => p.variable).sort()).toEqual(
@@ -134,6 +145,7 @@ describe("loadConfig", () => {
         "SLACK_APP_TOKEN",
         "SLACK_BOT_TOKEN",
         "SLACK_SIGNING_SECRET",
+        "STALE_AFTER_DAYS",
       ].sort(),
     );
     for (const value of Object.values(env)) {

@@ -35,14 +35,14 @@ describe("watching the data for a curator's edits", () => {
     writeFileSync(qaFile(), stringify(file));
   }
 
-  beforeEach(() => {
+  beforeEach(async () => {
     root = mkdtempSync(join(tmpdir(), "talks-watch-"));
     dir = join(root, "data");
     cpSync("tests/fixtures/knowledge/valid", dir, { recursive: true });
     errors = [];
     logged = [];
     builds = 0;
-    watch = watchKnowledge<Served>({
+    watch = await watchKnowledge<Served>({
       dir,
       build: (kb) => {
         builds += 1;
@@ -114,10 +114,10 @@ describe("watching the data for a curator's edits", () => {
     expect(errors).toEqual([]);
   });
 
-  it("refuses to start on broken data, saying where", () => {
+  it("refuses to start on broken data, saying where", async () => {
     writeFileSync(join(dir, "status.yml"), "summary: [unclosed");
-    expect(() =>
+    await expect(
       watchKnowledge({ dir, build: () => null, logger: { info: () => undefined, error: () => undefined } }),
-    ).toThrow(KnowledgeBaseError);
+    ).rejects.toThrow(KnowledgeBaseError);
   });
 });

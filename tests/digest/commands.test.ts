@@ -7,6 +7,7 @@ import {
   type DigestCommandRequest,
   handleDigestCommand,
 } from "../../src/digest/commands.js";
+import { digestFingerprints } from "../../src/digest/compose.js";
 import {
   DIGEST_MESSAGES,
   DISABLED_REASONS,
@@ -30,7 +31,7 @@ beforeEach(() => {
   deps = {
     storage,
     defaultTimeZone: "UTC",
-    buildDigest: createDigestBuilder({ knowledge: () => kb, storage }),
+    buildDigest: createDigestBuilder({ knowledge: () => kb, storage, staleAfterDays: 14 }),
     now: NOW,
   };
 });
@@ -46,20 +47,34 @@ const request = (subcommand: string, extra: Partial<DigestCommandRequest> = {}):
 describe("/talks digest on", () => {
   it("subscribes the channel at 09:00 in the default zone when no time is given", async () => {
     const reply = await handleDigestCommand(request("on"), deps);
-    expect(reply.text).toBe(M.subscribed("09:00", "UTC", true));
+    expect(reply.text).toBe(M.subscribed("09:00", "UTC", true, "changes"));
     expect(reply.blocks).toHaveLength(1);
     expect(await storage.getSubscription("C1")).toMatchObject({
       teamId: "T1",
       time: "09:00",
       timeZone: "UTC",
+      cadence: "changes",
       enabled: true,
       createdBy: "U1",
     });
   });
 
+  it("posts only when the data changed unless told `daily`, and keeps the choice when it is not repeated", async () => {
+    expect(M.subscribed("09:00", "UTC", true, "changes")).toContain(
+      "only on days the data has changed since the channel's previous digest (otherwise a one-line note at most once a week)",
+    );
+    const daily = await handleDigestCommand(request("on", { cadence: "daily" }), deps);
+    expect(daily.text).toBe(M.subscribed("09:00", "UTC", true, "daily"));
+    expect(daily.text).toContain("every day");
+    const moved = await handleDigestCommand(request("on", { time: "08:00" }), deps);
+    expect(moved.text).toBe(M.subscribed("08:00", "UTC", true, "daily"));
+    await handleDigestCommand(request("on", { cadence: "changes" }), deps);
+    expect(await storage.getSubscription("C1")).toMatchObject({ time: "09:00", cadence: "changes" });
+  });
+
   it("takes a time and a zone, and says the first digest comes tomorrow when today's time has passed", async () => {
     const reply = await handleDigestCommand(request("on", { time: "7:30", timeZone: "europe/kyiv" }), deps);
-    expect(reply.text).toBe(M.subscribed("07:30", "Europe/Kyiv", false));
+    expect(reply.text).toBe(M.subscribed("07:30", "Europe/Kyiv", false, "changes"));
     expect(await storage.getSubscription("C1")).toMatchObject({ time: "07:30", timeZone: "Europe/Kyiv" });
   });
 
@@ -100,16 +115,34 @@ describe("/talks digest status", () => {
     expect((await handleDigestCommand(request("status"), deps)).text).toBe(M.notSubscribed("UTC"));
   });
 
-  it("shows the time, the zone, and the last delivery", async () => {
+  it("shows the time, the zone, the cadence, and the last post, full digest or note", async () => {
     await handleDigestCommand(request("on", { time: "18:00", timeZone: "America/New_York" }), deps);
     expect((await handleDigestCommand(request("status"), deps)).text).toBe(
-      `${M.statusEnabled("18:00", "America/New_York")}\n${M.neverDelivered}`,
+      `${M.statusEnabled("18:00", "America/New_York", "changes")}\n${M.neverDelivered}`,
     );
-    const input = { channelId: "C1", localDate: "2025-07-21", instanceId: "a", leaseUntil: NOW, now: NOW };
-    await storage.claimDelivery(input);
-    await storage.markDelivered({ ...input, deliveredAt: NOW, messageTs: "1.2", entryFingerprints: {} });
+    const settle = async (localDate: string, kind: "digest" | "notice" | "skipped") => {
+      const input = { channelId: "C1", localDate, instanceId: "a", leaseUntil: NOW, now: NOW };
+      await storage.claimDelivery(input);
+      await storage.markDelivered({
+        ...input,
+        kind,
+        deliveredAt: NOW,
+        messageTs: "1.2",
+        entryFingerprints: {},
+      });
+    };
+    await settle("2025-07-14", "digest");
     expect((await handleDigestCommand(request("status"), deps)).text).toContain(
-      M.lastDelivered("2025-07-21"),
+      "Last posted: 14 Jul 2025 (the full digest).",
+    );
+    await settle("2025-07-21", "notice");
+    await settle("2025-07-22", "skipped");
+    expect((await handleDigestCommand(request("status"), deps)).text).toContain(
+      M.lastDelivered("2025-07-21", "notice"),
+    );
+    await handleDigestCommand(request("on", { cadence: "daily" }), deps);
+    expect((await handleDigestCommand(request("status"), deps)).text).toContain(
+      M.statusEnabled("09:00", "UTC", "daily"),
     );
   });
 
@@ -126,11 +159,45 @@ describe("/talks digest preview", () => {
     await handleDigestCommand(request("on", { timeZone: "Pacific/Auckland" }), deps);
     const reply = await handleDigestCommand(request("preview"), deps);
     // 05:00 UTC on 22 July is 17:00 the same day in Auckland.
-    expect(reply.blocks[0]).toMatchObject({
+    expect(reply.blocks[0]).toEqual({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: M.previewDigest("changes") }],
+    });
+    expect(reply.blocks[1]).toMatchObject({
       type: "header",
       text: { text: DIGEST_MESSAGES.header("Tuesday", "2025-07-22") },
     });
     expect(JSON.stringify(reply.blocks)).toContain(DIGEST_MESSAGES.firstDigest);
+  });
+
+  it("says what a changes-only channel would get now: the note after a quiet week, nothing before", async () => {
+    await handleDigestCommand(request("on"), deps);
+    const settle = async (localDate: string) => {
+      const input = { channelId: "C1", localDate, instanceId: "a", leaseUntil: NOW, now: NOW };
+      await storage.claimDelivery(input);
+      await storage.markDelivered({
+        ...input,
+        kind: "digest",
+        deliveredAt: NOW,
+        messageTs: "1.2",
+        entryFingerprints: digestFingerprints(kb),
+      });
+    };
+    await settle("2025-07-15");
+    const note = await handleDigestCommand(request("preview"), deps);
+    const noteLine = DIGEST_MESSAGES.noNewsSince("2025-07-15", "2025-07-22", "today");
+    expect(note.blocks[0]).toEqual({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: M.previewNote(noteLine) }],
+    });
+    expect(JSON.stringify(note.blocks)).toContain(DIGEST_MESSAGES.noChanges("2025-07-15"));
+
+    await settle("2025-07-20");
+    const nothing = await handleDigestCommand(request("preview"), deps);
+    expect(nothing.blocks[0]).toEqual({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: M.previewNothing("2025-07-20") }],
+    });
   });
 
   it("works before the channel subscribes, in the default zone", async () => {
@@ -148,16 +215,26 @@ describe("hooks for the Slack layer", () => {
     const handler = createDigestCommandHandler({
       storage,
       defaultTimeZone: "UTC",
-      buildDigest: createDigestBuilder({ knowledge: () => kb, storage }),
+      buildDigest: createDigestBuilder({ knowledge: () => kb, storage, staleAfterDays: 14 }),
     });
     const context = { teamId: "T1", channelId: "C9", userId: "U2", now: NOW };
-    const reply = await handler({ action: "on", time: "18:15", timeZone: "Europe/Kyiv" }, context);
-    expect(reply.text).toBe(M.subscribed("18:15", "Europe/Kyiv", true));
+    const reply = await handler(
+      { action: "on", time: "18:15", timeZone: "Europe/Kyiv", cadence: "daily" },
+      context,
+    );
+    expect(reply.text).toBe(M.subscribed("18:15", "Europe/Kyiv", true, "daily"));
     expect((await handler({ action: "status" }, context)).text).toContain(
-      M.statusEnabled("18:15", "Europe/Kyiv"),
+      M.statusEnabled("18:15", "Europe/Kyiv", "daily"),
     );
     expect(await createHomeDigestLoader(storage)("T1")).toEqual({
-      subscriptions: [expect.objectContaining({ channelId: "C9", time: "18:15", timeZone: "Europe/Kyiv" })],
+      subscriptions: [
+        expect.objectContaining({
+          channelId: "C9",
+          time: "18:15",
+          timeZone: "Europe/Kyiv",
+          cadence: "daily",
+        }),
+      ],
     });
     expect(await createHomeDigestLoader(storage)("T2")).toEqual({ subscriptions: [] });
   });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   type ComposeDigestInput,
   composeDigest,
+  digestFingerprints,
   type QuestionStats,
   summariseQuestions,
 } from "../../src/digest/compose.js";
@@ -21,7 +22,15 @@ const fingerprints = () => Object.fromEntries(kb.entryFingerprints);
 
 /** A first digest (nothing to compare with, no questions asked) at NOW in UTC, unless told otherwise. */
 const compose = (input: Partial<ComposeDigestInput> = {}) =>
-  composeDigest({ kb, questionStats: NO_QUESTIONS, previous: null, now: NOW, timeZone: "UTC", ...input });
+  composeDigest({
+    kb,
+    questionStats: NO_QUESTIONS,
+    previous: null,
+    now: NOW,
+    timeZone: "UTC",
+    staleAfterDays: 14,
+    ...input,
+  });
 
 describe("composing the daily digest", () => {
   it("is dated with the subscriber's local date and weekday", () => {
@@ -32,13 +41,17 @@ describe("composing the daily digest", () => {
     expect([utc.localDate, utc.weekday]).toEqual(["2025-07-22", "Tuesday"]);
   });
 
-  it("carries the status summary with how old its information is", () => {
+  it("carries the status summary with the line it opens with once older than STALE_AFTER_DAYS", () => {
     const later = new Date("2026-11-26T09:00:00Z");
-    const digest = compose({ now: later });
-    expect(digest.status).toEqual({
+    expect(compose({ now: later }).status).toEqual({
       summary: kb.status.summary,
       ageLine: "As of 22 Jul 2025 — 16 months ago",
+      staleLine: "From 22 Jul 2025 — 16 months old; nothing newer in the data.",
     });
+    expect(compose({ now: new Date("2025-07-30T09:00:00Z") }).status.staleLine).toBeNull();
+    expect(compose({ now: new Date("2025-07-30T09:00:00Z"), staleAfterDays: 5 }).status.staleLine).toBe(
+      "From 22 Jul 2025 — 8 days old; nothing newer in the data.",
+    );
   });
 
   it("says plainly that a first digest has nothing to compare with", () => {
@@ -69,7 +82,36 @@ describe("composing the daily digest", () => {
       updated: [{ id: second.id, question: second.question }],
       more: 0,
       removed: 1,
+      statusUpdated: false,
+      timelineUpdated: false,
     });
+  });
+
+  it("counts a changed status card or timeline as a change, but not new alternates", () => {
+    const previous = { localDate: "2025-07-21", entryFingerprints: digestFingerprints(kb) };
+    expect(compose({ previous }).changes).toEqual({ kind: "unchanged", since: "2025-07-21" });
+    const rephrased = kb.entries.map((entry) => ({ ...entry, alternates: [...entry.alternates, "more"] }));
+    expect(compose({ previous, kb: { ...kb, entries: rephrased } }).changes.kind).toBe("unchanged");
+
+    const newStatus = { ...kb, status: { ...kb.status, summary: "Talks resumed." } };
+    expect(compose({ previous, kb: newStatus }).changes).toMatchObject({
+      kind: "changed",
+      added: [],
+      updated: [],
+      statusUpdated: true,
+      timelineUpdated: false,
+    });
+    const newTimeline = { ...kb, timeline: kb.timeline.slice(1) };
+    expect(compose({ previous, kb: newTimeline }).changes).toMatchObject({
+      statusUpdated: false,
+      timelineUpdated: true,
+    });
+  });
+
+  it("compares a digest recorded before status and timeline were fingerprinted on entries alone", () => {
+    const legacy = { localDate: "2025-07-21", entryFingerprints: fingerprints() };
+    const newStatus = { ...kb, status: { ...kb.status, summary: "Talks resumed." } };
+    expect(compose({ previous: legacy, kb: newStatus }).changes.kind).toBe("unchanged");
   });
 
   it("lists timeline events still ahead, counting an event dated only by month while the month lasts", () => {

@@ -9,7 +9,8 @@ const content: DigestContent = {
   weekday: "Wednesday",
   status: {
     summary: "A third round was scheduled for 23 July 2025 in Istanbul.",
-    ageLine: "As of 22 Jul 2025",
+    ageLine: "As of 22 Jul 2025 — 1 day ago",
+    staleLine: null,
   },
   changes: { kind: "first" },
   upcoming: { kind: "events", events: [{ date: "2025-07-23", label: "Third round in Istanbul" }] },
@@ -41,12 +42,24 @@ describe("the digest as a Slack message", () => {
       DIGEST_MESSAGES.upcomingTitle,
       "23 Jul 2025: Third round in Istanbul",
       DIGEST_MESSAGES.questionTotals(4, 2),
-      "As of 22 Jul 2025",
-      "AP News · 22 Jul 2025",
+      "As of 22 Jul 2025 — 1 day ago",
+      "From “Talks” (22 Jul 2025), citing AP News",
     ]) {
       expect(text).toContain(part);
     }
     expect(message.text).toContain("Talks digest — Wednesday 23 Jul 2025");
+  });
+
+  it("opens with how old its information is once stale, before anything else", () => {
+    const stale = "From 22 Jul 2025 — 16 months old; nothing newer in the data.";
+    const message = buildDigestMessage({
+      ...content,
+      status: { ...content.status, ageLine: "As of 22 Jul 2025 — 16 months ago", staleLine: stale },
+    });
+    expect(message.blocks[0]).toEqual({ type: "section", text: { type: "mrkdwn", text: `⚠️ *${stale}*` } });
+    expect(message.blocks[1]).toMatchObject({ type: "header" });
+    expect(message.text.split("\n")[0]).toBe(stale);
+    expect(allText(message)).not.toContain("As of");
   });
 
   it("escapes logged questions so they never ping anyone or link anywhere", () => {
@@ -67,7 +80,7 @@ describe("the digest as a Slack message", () => {
     const long = "x".repeat(5_000);
     const message = buildDigestMessage({
       ...content,
-      status: { summary: long, ageLine: "As of 22 Jul 2025" },
+      status: { summary: long, ageLine: "As of 22 Jul 2025", staleLine: long },
       questions: {
         total: 500,
         unanswered: 500,
@@ -80,6 +93,8 @@ describe("the digest as a Slack message", () => {
         updated: [],
         more: 3,
         removed: 0,
+        statusUpdated: true,
+        timelineUpdated: true,
       },
     });
     expect(message.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDigestBuilder } from "../../src/digest/build.js";
 import { createSlackDigestPoster, type RetryPolicy } from "../../src/digest/poster.js";
 import {
@@ -75,7 +75,7 @@ export function schedulerGuarantees(makeHarness: () => Promise<StorageHarness>):
         now: () => now,
         sleep,
       }),
-      buildDigest: createDigestBuilder({ knowledge: () => kb, storage: store }),
+      buildDigest: createDigestBuilder({ knowledge: () => kb, storage: store, staleAfterDays: 14 }),
       logger,
       checkEverySeconds: 60,
       instanceId,
@@ -89,8 +89,17 @@ export function schedulerGuarantees(makeHarness: () => Promise<StorageHarness>):
     return scheduler;
   }
 
+  // Every day, so each local day has a post whose exactly-once delivery can be checked.
   const subscribe = (channelId: string, time = "09:00", timeZone = "Europe/Kyiv") =>
-    storage.subscribe({ teamId: "T1", channelId, time, timeZone, createdBy: "U1", now: LONG_AGO });
+    storage.subscribe({
+      teamId: "T1",
+      channelId,
+      time,
+      timeZone,
+      cadence: "daily",
+      createdBy: "U1",
+      now: LONG_AGO,
+    });
 
   const acceptedIn = (channel: string) => accepted.filter((post) => post.channel === channel);
   const attemptsIn = (channel: string) =>
@@ -414,6 +423,81 @@ export function schedulerGuarantees(makeHarness: () => Promise<StorageHarness>):
     expect(await storage.questionsSince(LONG_AGO)).toHaveLength(2);
     await scheduler.tick(at("2025-07-22T13:00:00Z"));
     expect(await storage.questionsSince(LONG_AGO)).toHaveLength(1);
+  });
+
+  describe("a channel on changes only (the default)", () => {
+    const subscribeChangesOnly = (channelId: string) =>
+      storage.subscribe({
+        teamId: "T1",
+        channelId,
+        time: "09:00",
+        timeZone: "Europe/Kyiv",
+        cadence: null,
+        createdBy: "U1",
+        now: LONG_AGO,
+      });
+
+    /** One local day: both copies tick at 09:00 Kyiv and again at 15:00, as checks do all day. */
+    async function day(copies: DigestScheduler[], isoDate: string): Promise<void> {
+      for (const time of ["06:00:00Z", "12:00:00Z"]) {
+        now = at(`${isoDate}T${time}`);
+        await Promise.all(copies.map((copy) => copy.tick(now)));
+      }
+    }
+
+    it("posts the first digest, then nothing while the data stays the same, a one-line note after a week, and the digest again the day the data changes; each once, with two copies", async () => {
+      await subscribeChangesOnly("C1");
+      const copies = [schedulerOn(storage, "copy-a"), schedulerOn(await harness.open(), "copy-b")];
+      const original = kb;
+      try {
+        for (let d = 20; d <= 31; d += 1) {
+          // A curator updates the status card on the 24th.
+          if (d === 24) kb = { ...original, status: { ...original.status, summary: "Talks resumed." } };
+          await day(copies, `2025-07-${d}`);
+        }
+      } finally {
+        kb = original;
+      }
+      const posts = acceptedIn("C1").map((post) => localDateTime(post.at, "Europe/Kyiv").date);
+      expect(posts).toEqual(["2025-07-20", "2025-07-24", "2025-07-31"]);
+      const texts = attemptsIn("C1").map((call) => String(call.body.text));
+      expect(texts[0]).toContain("Talks digest — Sunday 20 Jul 2025");
+      expect(texts[1]).toContain("Talks resumed.");
+      expect(texts[2]).toMatch(/^No new information since the digest of 24 Jul 2025: /);
+      expect(attemptsIn("C1")).toHaveLength(3);
+
+      const kinds: string[] = [];
+      for (let d = 20; d <= 31; d += 1)
+        kinds.push((await storage.getDelivery("C1", `2025-07-${d}`))?.kind ?? "none");
+      expect(kinds).toEqual([
+        "digest",
+        ...Array(3).fill("skipped"),
+        "digest",
+        ...Array(6).fill("skipped"),
+        "notice",
+      ]);
+    });
+
+    it("decides a quiet day once: data that changes later that day waits for the next day's digest", async () => {
+      await subscribeChangesOnly("C1");
+      const scheduler = schedulerOn(storage, "a");
+      await day([scheduler], "2025-07-20");
+      now = at("2025-07-21T06:00:00Z");
+      expect(await scheduler.tick(now)).toEqual([
+        { channelId: "C1", localDate: "2025-07-21", result: "skipped" },
+      ]);
+      const original = kb;
+      kb = { ...original, status: { ...original.status, summary: "Talks resumed." } };
+      try {
+        const restarted = schedulerOn(await harness.open(), "after-restart");
+        expect(await restarted.tick(at("2025-07-21T12:00:00Z"))).toEqual([]);
+        expect(acceptedIn("C1")).toHaveLength(1);
+        expect(await restarted.tick(at("2025-07-22T06:00:00Z"))).toMatchObject([{ result: "delivered" }]);
+      } finally {
+        kb = original;
+      }
+      expect(acceptedIn("C1")).toHaveLength(2);
+    });
   });
 
   const dstCases = [

@@ -104,14 +104,14 @@ describe("/talks digest, end to end on SQLite", () => {
     const reply = await command("digest on 08:30 Europe/Kyiv");
     expect(reply.response_type).toBe("ephemeral");
     expect([
-      M.subscribed("08:30", "Europe/Kyiv", true),
-      M.subscribed("08:30", "Europe/Kyiv", false),
+      M.subscribed("08:30", "Europe/Kyiv", true, "changes"),
+      M.subscribed("08:30", "Europe/Kyiv", false, "changes"),
     ]).toContain(reply.text);
   });
 
   it("shows the subscription in `digest status`", async () => {
     const reply = await command("digest status");
-    expect(String(reply.text)).toContain(M.statusEnabled("08:30", "Europe/Kyiv"));
+    expect(String(reply.text)).toContain(M.statusEnabled("08:30", "Europe/Kyiv", "changes"));
     expect(String(reply.text)).toContain(M.neverDelivered);
   });
 
@@ -120,13 +120,16 @@ describe("/talks digest, end to end on SQLite", () => {
     const [published] = await fake.waitForCalls("views.publish");
     const view = JSON.stringify(published?.body.view);
     expect(view).toContain(BLOCK_TEXT.digestTitle);
-    expect(view).toContain("<#C0001> at 08:30 Europe/Kyiv");
+    expect(view).toContain("<#C0001> at 08:30 Europe/Kyiv, changes only");
   });
 
   it("shows the digest now, ephemerally, with `digest preview`", async () => {
     const reply = await command("digest preview");
     expect(reply.response_type).toBe("ephemeral");
-    expect(String(reply.text)).toMatch(/^Talks digest — /);
+    // The data is from 22 July 2025 and the clock is real: the digest opens with how old it is.
+    expect(String(reply.text)).toMatch(
+      /^From 22 Jul 2025 — .+ old; nothing newer in the data\.\nTalks digest — /,
+    );
     expect(JSON.stringify(reply.blocks)).toContain(DIGEST_MESSAGES.statusTitle);
     expect(fake.callsTo("chat.postMessage")).toEqual([]);
   });
@@ -137,7 +140,9 @@ describe("/talks digest, end to end on SQLite", () => {
     const badZone = await command("digest on 09:00 Mars/Olympus");
     expect(badZone.text).toBe(digestProblems.badTimeZone("Mars/Olympus"));
     for (const reply of [badTime, badZone]) expect(String(reply.text)).toContain("/talks digest on 09:00");
-    expect(String((await command("digest status")).text)).toContain(M.statusEnabled("08:30", "Europe/Kyiv"));
+    expect(String((await command("digest status")).text)).toContain(
+      M.statusEnabled("08:30", "Europe/Kyiv", "changes"),
+    );
   });
 
   it("stops with `digest off`", async () => {
@@ -152,13 +157,14 @@ describe("/talks digest, end to end on SQLite", () => {
       channelId: "C0DIGEST",
       time: "00:00",
       timeZone: "UTC",
+      cadence: null,
       createdBy: "U0001",
       now: yesterday,
     });
     const [posted] = await fake.waitForCalls("chat.postMessage", 1, 5_000);
     expect(posted?.body).toMatchObject({
       channel: "C0DIGEST",
-      text: expect.stringMatching(/^Talks digest — /),
+      text: expect.stringMatching(/^From 22 Jul 2025 — .+ old; nothing newer in the data\.\nTalks digest — /),
     });
     const today = new Date().toISOString().slice(0, 10);
     const delivery = await eventually(async () => {
@@ -200,7 +206,7 @@ describe("what the bot remembers survives a restart", () => {
     expect(questions).toContainEqual(expect.objectContaining({ teamId: "T0001", entryId: entry.id }));
     expect(JSON.stringify(questions)).not.toContain("U0001");
     expect(String((await command("digest status", "C0NY")).text)).toContain(
-      M.statusEnabled("07:15", "America/New_York"),
+      M.statusEnabled("07:15", "America/New_York", "changes"),
     );
   });
 });

@@ -17,6 +17,7 @@ import { createMemoryStorage } from "../../src/storage/memory.js";
 import type { Storage } from "../../src/storage/types.js";
 import { FakeSlackApi, type RecordedCall } from "../helpers/fake-slack-api.js";
 import { captureLogs } from "../helpers/log-capture.js";
+import { meaningModel } from "../helpers/meaning.js";
 import { describePostgres } from "../helpers/postgres.js";
 import { SlackRequests } from "../helpers/slack-requests.js";
 import { postgresHarness, type StorageHarness, sqliteHarness } from "../helpers/storage-harness.js";
@@ -31,7 +32,7 @@ let tsCounter = 0;
 
 beforeAll(async () => {
   fake = await new FakeSlackApi().start();
-  engine = createAnswerEngine(loadKnowledgeBase("data"));
+  engine = await createAnswerEngine(loadKnowledgeBase("data"), { meaning: await meaningModel() });
 });
 
 afterAll(async () => {

@@ -9,6 +9,7 @@ import type { WebApiPolicy } from "../../src/slack/types.js";
 import { createMemoryStorage } from "../../src/storage/memory.js";
 import type { FeedbackStore, QuestionLog, Storage } from "../../src/storage/types.js";
 import { captureLogs } from "../helpers/log-capture.js";
+import { meaningModel } from "../helpers/meaning.js";
 import { type SentRequest, SlackRequests } from "../helpers/slack-requests.js";
 
 export const BOT_TOKEN = "xoxb-faults-bot-token";
@@ -26,11 +27,13 @@ export const FAST_WEB_API_POLICY: WebApiPolicy = {
 };
 export const SIGNING_SECRET = "faults-signing-secret-0042";
 
-let sharedEngine: AnswerEngine | null = null;
+let sharedEngine: Promise<AnswerEngine> | null = null;
 
-/** The curated data's engine, built once per test file. */
-export function curatedEngine(): AnswerEngine {
-  sharedEngine ??= createAnswerEngine(loadKnowledgeBase("data"));
+/** The curated data's engine, as the bot builds it, built once per test file. */
+export function curatedEngine(): Promise<AnswerEngine> {
+  sharedEngine ??= meaningModel().then((meaning) =>
+    createAnswerEngine(loadKnowledgeBase("data"), { meaning }),
+  );
   return sharedEngine;
 }
 
@@ -56,7 +59,7 @@ export async function startAppUnderFault(options: {
   storage?: Pick<Storage, "ping">;
   webApiPolicy?: WebApiPolicy;
 }): Promise<AppUnderFault> {
-  const engine = curatedEngine();
+  const engine = await curatedEngine();
   const logs = captureLogs([BOT_TOKEN, SIGNING_SECRET]);
   const config = loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -100,8 +103,8 @@ export async function startAppUnderFault(options: {
 }
 
 /** The first 40 characters of an entry's answer as they appear inside posted JSON. */
-export function answerSnippet(engine: AnswerEngine, question: string): string {
-  const { answer } = engine.ask(question);
+export async function answerSnippet(engine: AnswerEngine, question: string): Promise<string> {
+  const { answer } = await engine.ask(question);
   if (!answer.answered) throw new Error(`"${question}" is not answered by the data`);
   return JSON.stringify(answer.text.slice(0, 40)).slice(1, -1);
 }

@@ -43,7 +43,7 @@ function scheduler(options: { requestTimeoutMs?: number } = {}): DigestScheduler
       now: () => now,
       ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
     }),
-    buildDigest: createDigestBuilder({ knowledge: () => kb, storage }),
+    buildDigest: createDigestBuilder({ knowledge: () => kb, storage, staleAfterDays: 14 }),
     logger,
     checkEverySeconds: 60,
     leaseMs: LEASE_MS,
@@ -99,6 +99,7 @@ beforeEach(async () => {
     channelId: "C1",
     time: "09:00",
     timeZone: "Europe/Kyiv",
+    cadence: "daily",
     createdBy: "U1",
     now: new Date("2025-07-01T00:00:00Z"),
   });

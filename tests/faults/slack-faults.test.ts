@@ -57,7 +57,7 @@ beforeAll(async () => {
   fake = await new FakeSlackApi().start();
   proxy = await new SwitchableProxy(Number(new URL(fake.apiUrl).port)).start();
   app = await startAppUnderFault({ apiUrl: `http://127.0.0.1:${proxy.listeningPort}/api/` });
-  snippet = answerSnippet(app.engine, QUESTION);
+  snippet = await answerSnippet(app.engine, QUESTION);
   // Bolt checks the token (auth.test) once, on the first request; do it while Slack is healthy.
   await expectStillServing();
 });

@@ -220,7 +220,11 @@ function storageLostWhileRunning(name: string, makeStore: () => Promise<LosableS
           slackApiUrl: fake.apiUrl,
           now: () => now,
         }),
-        buildDigest: createDigestBuilder({ knowledge: () => app.engine.kb, storage: store.storage }),
+        buildDigest: createDigestBuilder({
+          knowledge: () => app.engine.kb,
+          storage: store.storage,
+          staleAfterDays: 14,
+        }),
         logger: schedulerLogger,
         checkEverySeconds: 60,
         now: () => now,
@@ -277,6 +281,7 @@ function storageLostWhileRunning(name: string, makeStore: () => Promise<LosableS
           channelId,
           time: "09:00",
           timeZone: "Europe/Kyiv",
+          cadence: "daily",
           createdBy: "U1",
           now: new Date("2025-07-01T00:00:00Z"),
         });
@@ -299,7 +304,7 @@ function storageLostWhileRunning(name: string, makeStore: () => Promise<LosableS
       expect(healthWhileLost.body).toMatchObject({ ok: false, storage: "unreachable" });
 
       const answer = await askByMention();
-      expect(JSON.stringify(answer?.body.blocks)).toContain(answerSnippet(app.engine, QUESTION));
+      expect(JSON.stringify(answer?.body.blocks)).toContain(await answerSnippet(app.engine, QUESTION));
       await new Promise((resolve) => setTimeout(resolve, 100));
       const warned = app.logs.entries().filter((line) => line.level === "warn" || line.level === "error");
       expect(warned.length, "the question log's failure is logged").toBeGreaterThan(0);
@@ -391,7 +396,7 @@ function storageLostWhileRunning(name: string, makeStore: () => Promise<LosableS
         expect.objectContaining({ level: "warn", msg: FEEDBACK_LOG_MESSAGES.notRecorded }),
       );
       const answer = await askByMention();
-      expect(JSON.stringify(answer?.body.blocks)).toContain(answerSnippet(app.engine, QUESTION));
+      expect(JSON.stringify(answer?.body.blocks)).toContain(await answerSnippet(app.engine, QUESTION));
     }, 20_000);
   });
 }

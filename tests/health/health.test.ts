@@ -21,6 +21,7 @@ import type { Storage } from "../../src/storage/types.js";
 import { FakeSlackApi } from "../helpers/fake-slack-api.js";
 import { FakeSocketMode } from "../helpers/fake-socket-mode.js";
 import { captureLogs } from "../helpers/log-capture.js";
+import { meaningModel } from "../helpers/meaning.js";
 import { SlackRequests } from "../helpers/slack-requests.js";
 import { type StorageHarness, sqliteHarness } from "../helpers/storage-harness.js";
 
@@ -45,7 +46,7 @@ async function getJson(url: string): Promise<{ status: number; body: unknown; ty
 }
 
 beforeAll(async () => {
-  engine = createAnswerEngine(loadKnowledgeBase("data"));
+  engine = await createAnswerEngine(loadKnowledgeBase("data"), { meaning: await meaningModel() });
   harness = await sqliteHarness();
   storage = await harness.open();
 });
@@ -105,7 +106,9 @@ describe("checkHealth", () => {
   it("reports the data being served now, after a hot reload swapped it", async () => {
     let current = engine;
     const deps: HealthDeps = { getEngine: () => current, storage: reachable };
-    const swapped = createAnswerEngine(loadKnowledgeBase("tests/fixtures/knowledge/valid"));
+    const swapped = await createAnswerEngine(loadKnowledgeBase("tests/fixtures/knowledge/valid"), {
+      meaning: null,
+    });
     expect((await checkHealth(deps)).body.dataVersion).toBe(engine.kb.version);
     current = swapped;
     expect((await checkHealth(deps)).body).toMatchObject({
@@ -246,7 +249,7 @@ describe("GET /healthz on the HTTP receiver (HTTP mode, same server as /slack/ev
       });
       expect(ack.status).toBe(200);
       const [posted] = await fake.waitForCalls("chat.postMessage", 1);
-      const expected = engine.ask("what does Russia demand?").answer;
+      const expected = (await engine.ask("what does Russia demand?")).answer;
       expect(expected.answered).toBe(true);
       expect(JSON.stringify(posted?.body.blocks)).toContain(
         JSON.stringify(expected.text.slice(0, 40)).slice(1, -1),

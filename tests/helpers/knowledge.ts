@@ -23,11 +23,13 @@ const ENTRY: Entry = {
   id: "next-round",
   question: "When is the next round of talks?",
   alternates: ["next meeting"],
+  unanswered: [],
   answer: "A third round of negotiations was scheduled for 23 July 2025 in Istanbul.",
   sources: [{ document: "doc-a", outlets: ["AP News", "Newsmax"] }],
   evidence: "a third round is scheduled for July 23, 2025, in Istanbul",
   tags: [],
   asOf: "2025-07-22",
+  scheduledEvent: { date: "2025-07-23", label: "The third round in Istanbul" },
 };
 
 const STATUS: Status = {
@@ -112,9 +114,11 @@ export class FakeEngine implements AnswerEngine {
   readonly calls: string[] = [];
   failWith: Error | null = null;
 
+  readonly meaning = false;
+
   constructor(readonly kb: KnowledgeBase = makeKnowledgeBase()) {}
 
-  ask(question: string): AnsweredQuestion {
+  async ask(question: string): Promise<AnsweredQuestion> {
     this.calls.push(question);
     if (this.failWith !== null) throw this.failWith;
     const normalisedQuestion = question
@@ -122,7 +126,13 @@ export class FakeEngine implements AnswerEngine {
       .replace(/[^\p{L}\p{N}]+/gu, " ")
       .trim();
     const answer = normalisedQuestion.includes("next round") ? ANSWERED : DECLINED;
-    return { answer, normalisedQuestion };
+    return { answer, normalisedQuestion, more: [] };
+  }
+
+  async askMany(questions: readonly string[]): Promise<AnsweredQuestion[]> {
+    const answers: AnsweredQuestion[] = [];
+    for (const question of questions) answers.push(await this.ask(question));
+    return answers;
   }
 
   answerEntry(id: string): Answer | null {

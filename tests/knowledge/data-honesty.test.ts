@@ -161,6 +161,48 @@ describe("every entry", () => {
   );
 });
 
+describe("entries about a scheduled event", () => {
+  const scheduled = kb.entries.filter((entry) => entry.scheduledEvent !== undefined);
+  const MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ];
+
+  /** "2025-07-23" as prose writes it: "July 23, 2025" or "23 July 2025". */
+  function writtenForms(iso: string): string[] {
+    const [year, month, day] = iso.split("-").map(Number);
+    const name = MONTHS[(month ?? 1) - 1];
+    return [`${name} ${day}, ${year}`, `${day} ${name} ${year}`];
+  }
+
+  it("include the third round, whose answers must say once its date has gone by", () => {
+    expect(scheduled.map((entry) => entry.id)).toContain("third-round");
+  });
+
+  it.each(scheduled.map((entry) => [entry.id, entry] as const))(
+    "%s gives the event's date as a document it cites states it, after that document's date",
+    (_, entry) => {
+      const date = entry.scheduledEvent?.date ?? "";
+      const documentsCited = citedDocuments(entry.sources);
+      const stated = documentsCited.some((document) =>
+        writtenForms(date).some((form) => document.text.includes(form)),
+      );
+      expect(stated).toBe(true);
+      for (const document of documentsCited) expect(date > document.date).toBe(true);
+    },
+  );
+});
+
 describe("phrasings", () => {
   const phrasings = kb.entries.flatMap((entry) =>
     [entry.question, ...entry.alternates].map((text) => ({ id: entry.id, text })),

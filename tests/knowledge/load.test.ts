@@ -268,6 +268,19 @@ describe("a broken data directory", () => {
     expect(error.problem).toMatch(/no letters or digits/);
   });
 
+  it("reads an entry's scheduled event, and names the entry and field when its date is not a date", () => {
+    expect(loadKnowledgeBase(valid).entryById.get("third-round")?.scheduledEvent).toEqual({
+      date: "2025-07-23",
+      label: "The third round of negotiations in Istanbul",
+    });
+    const dir = editedCopy("qa/negotiations.yml", (text) =>
+      text.replace("      date: 2025-07-23\n", "      date: next Tuesday\n"),
+    );
+    const error = loadError(dir);
+    expect([error.entryId, error.field]).toEqual(["third-round", "scheduledEvent.date"]);
+    expect(error.problem).toBe("must be a date written YYYY-MM-DD");
+  });
+
   it("names the folder when the qa folder is missing", () => {
     const dir = editedCopy("status.yml", (text) => `${text}\n`);
     rmSync(join(dir, "qa"), { recursive: true });

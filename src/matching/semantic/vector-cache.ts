@@ -83,7 +83,9 @@ export function cachingEmbedder(
       const missing = [...new Set(texts.filter((_, position) => !vectors.has(keys[position] as string)))];
       if (missing.length > 0) {
         const fresh = await embedder.embed(missing);
-        missing.forEach((text, position) => vectors.set(keyOf(text), fresh[position] as Float32Array));
+        missing.forEach((text, position) => {
+          vectors.set(keyOf(text), fresh[position] as Float32Array);
+        });
         computed += missing.length;
         if (file !== null) persist(file);
       }

@@ -1,3 +1,4 @@
+import { answerNotices } from "../../../answers/freshness.js";
 import { decodeSuggestion } from "../../../blocks/actions.js";
 import { buildAnswerMessage } from "../../../blocks/answer.js";
 import { ANSWER_NO_LONGER_AVAILABLE, SOMETHING_WENT_WRONG } from "../../../blocks/messages.js";
@@ -16,7 +17,8 @@ export function answerSuggestionCallback(deps: ListenerDeps) {
     const { startedAt, logContext } = click;
     try {
       const suggestion = decodeSuggestion(action.value);
-      const answer = suggestion === null ? null : deps.getEngine().answerEntry(suggestion.entryId);
+      const engine = deps.getEngine();
+      const answer = suggestion === null ? null : engine.answerEntry(suggestion.entryId);
       if (suggestion === null || answer === null) {
         await respond(privateNotice(ANSWER_NO_LONGER_AVAILABLE));
         logHandled(deps, logContext, { handledAs: "suggestion", noLongerAvailable: true }, startedAt);
@@ -24,7 +26,10 @@ export function answerSuggestionCallback(deps: ListenerDeps) {
       }
       const ephemeral = body.container?.is_ephemeral === true || body.channel === undefined;
       const message = buildAnswerMessage(answer, {
-        now: deps.now(),
+        notices: answerNotices(engine.kb, answer, {
+          now: deps.now(),
+          staleAfterDays: deps.config.staleAfterDays,
+        }),
         normalisedQuestion: suggestion.normalisedQuestion,
         shareable: ephemeral,
       });

@@ -19,7 +19,11 @@ export function shareAnswerCallback(deps: ListenerDeps) {
       const message =
         target === null
           ? null
-          : sharedMessage(target, { engine: deps.getEngine(), now: deps.now() }, body.user.id);
+          : sharedMessage(
+              target,
+              { engine: deps.getEngine(), now: deps.now(), staleAfterDays: deps.config.staleAfterDays },
+              body.user.id,
+            );
       if (message === null) {
         await respond(privateNotice(ANSWER_NO_LONGER_AVAILABLE));
         logHandled(deps, logContext, { handledAs: "share", noLongerAvailable: true }, startedAt);

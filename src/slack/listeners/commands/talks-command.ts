@@ -61,6 +61,7 @@ export function talksCommandCallback(deps: ListenerDeps) {
           : await replyTo(parsed, {
               engine: deps.getEngine(),
               now: deps.now(),
+              staleAfterDays: deps.config.staleAfterDays,
               ephemeral: true,
               teamId: command.team_id,
             });

@@ -23,7 +23,11 @@ export function appHomeOpenedCallback(deps: ListenerDeps) {
       const digest = deps.homeDigest === undefined ? undefined : await deps.homeDigest(body.team_id);
       await client.views.publish({
         user_id: event.user,
-        view: buildHomeView(deps.getEngine().kb, deps.now(), digest),
+        view: buildHomeView(
+          deps.getEngine().kb,
+          { now: deps.now(), staleAfterDays: deps.config.staleAfterDays },
+          digest,
+        ),
       });
       logHandled(deps, logContext, { handledAs: "home" }, startedAt);
     } catch (error) {

@@ -71,10 +71,10 @@ describe("/talks", () => {
   it("hands parsed digest commands to the digest handler and acks with its quick reply", async () => {
     const digest = vi.fn(async () => ({ text: "subscribed", blocks: [] }));
     const { deps } = buildDeps({ digest });
-    const call = commandArguments("digest on 7:30 Europe/Kyiv");
+    const call = commandArguments("digest on 7:30 Europe/Kyiv daily");
     await talksCommandCallback(deps)(call.args);
     expect(digest).toHaveBeenCalledWith(
-      { action: "on", time: "07:30", timeZone: "Europe/Kyiv" },
+      { action: "on", time: "07:30", timeZone: "Europe/Kyiv", cadence: "daily" },
       { teamId: "T0001", channelId: "C0001", userId: "U0001", now: NOW },
     );
     expect(call.ack.mock.calls[0]?.[0]).toMatchObject({ response_type: "ephemeral", text: "subscribed" });

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { asksForecast, focusTerms, gapTerms } from "../../../src/matching/decision/focus.js";
+import { createEntityReader } from "../../../src/matching/entities.js";
+import { normaliseWords } from "../../../src/matching/normalise.js";
+import { toTerm } from "../../../src/matching/synonyms.js";
+
+const entities = createEntityReader([]);
+const focus = (question: string) => [...focusTerms(normaliseWords(question))];
+
+describe("gapTerms", () => {
+  it("reads what an answer says the article does not give", () => {
+    expect(gapTerms("Strikes hit four cities. The article does not name the cities.", entities)).toEqual(
+      new Set([toTerm("cities")]),
+    );
+    expect([
+      ...gapTerms("The war has lasted three years. The article gives no start date.", entities),
+    ]).toContain("when");
+    expect([...gapTerms("It gives no casualty totals; it reports strikes.", entities)]).toContain("count");
+  });
+
+  it("finds nothing in an answer that states no gap", () => {
+    expect(gapTerms("A third round was scheduled for 23 July 2025 in Istanbul.", entities).size).toBe(0);
+  });
+});
+
+describe("focusTerms", () => {
+  it("takes the thing asked for after which or what, and the facet of a question word", () => {
+    expect(focus("which four cities were hit?")).toEqual([toTerm("cities")]);
+    expect(focus("when did the war start?")).toEqual(["when"]);
+    expect(focus("how many children were taken")).toEqual(["count"]);
+    expect(focus("what are all ten points")).toEqual([toTerm("points")]);
+  });
+});
+
+describe("asksForecast", () => {
+  it("recognises forecasts and opinions", () => {
+    for (const question of [
+      "will the talks succeed",
+      "do you think Putin will come",
+      "what are the chances of peace",
+    ]) {
+      expect(asksForecast(normaliseWords(question)), question).toBe(true);
+    }
+  });
+
+  it("does not take a question about a scheduled event for a forecast", () => {
+    expect(asksForecast(normaliseWords("when is the next round"))).toBe(false);
+    expect(asksForecast(normaliseWords("what did Zelenskyy offer"))).toBe(false);
+  });
+});

@@ -1,0 +1,73 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Embedder } from "../../../src/matching/semantic/embedder.js";
+import { cachingEmbedder } from "../../../src/matching/semantic/vector-cache.js";
+
+/** A stand-in model: a text's vector is its length and its first letter's code, and calls are counted. */
+function countingEmbedder(id = "test-model"): Embedder & { calls: string[][] } {
+  const calls: string[][] = [];
+  return {
+    id,
+    calls,
+    async embed(texts) {
+      calls.push([...texts]);
+      return texts.map((text) => Float32Array.from([text.length, text.charCodeAt(0) || 0]));
+    },
+  };
+}
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+const scratch = () => {
+  const dir = mkdtempSync(join(tmpdir(), "talks-vectors-"));
+  dirs.push(dir);
+  return dir;
+};
+
+describe("cachingEmbedder", () => {
+  it("embeds each distinct text once, and gives vectors in the order asked", async () => {
+    const model = countingEmbedder();
+    const cache = cachingEmbedder(model, null);
+    const vectors = await cache.embed(["ab", "c", "ab"]);
+    expect(vectors.map((vector) => [...vector])).toEqual([
+      [2, 97],
+      [1, 99],
+      [2, 97],
+    ]);
+    await cache.embed(["c", "def"]);
+    expect(model.calls).toEqual([["ab", "c"], ["def"]]);
+    expect(cache.computed).toBe(3);
+  });
+
+  it("keeps vectors on disk for the next process, and reads them instead of the model", async () => {
+    const dir = scratch();
+    await cachingEmbedder(countingEmbedder(), dir).embed(["ceasefire", "talks"]);
+    const model = countingEmbedder();
+    const next = cachingEmbedder(model, dir);
+    expect((await next.embed(["talks", "ceasefire"])).map((vector) => vector[0])).toEqual([5, 9]);
+    expect(model.calls).toEqual([]);
+    expect(readdirSync(dir)).toEqual(["vectors-test-model.json"]);
+  });
+
+  it("never mixes in vectors of another model", async () => {
+    const dir = scratch();
+    await cachingEmbedder(countingEmbedder("model-a"), dir).embed(["talks"]);
+    const other = countingEmbedder("model-b");
+    await cachingEmbedder(other, dir).embed(["talks"]);
+    expect(other.calls).toEqual([["talks"]]);
+  });
+
+  it("starts empty from a broken cache file, and works in memory where it cannot write", async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "vectors-test-model.json"), "{not json");
+    const model = countingEmbedder();
+    expect((await cachingEmbedder(model, dir).embed(["x"]))[0]?.[0]).toBe(1);
+    const unwritable = join(dir, "vectors-test-model.json", "inside-a-file");
+    const inMemory = cachingEmbedder(countingEmbedder(), unwritable);
+    expect((await inMemory.embed(["yz"]))[0]?.[0]).toBe(2);
+  });
+});

@@ -8,7 +8,7 @@ import {
   type ReadQuestion,
   rank,
 } from "../matcher.js";
-import { FEATURE_NAMES, type FeatureName } from "./features.js";
+import type { FeatureName } from "./features.js";
 import { fitLogistic, type LabelledRow } from "./fit.js";
 import { type DecisionModel, logitOf, MODEL_FEATURES, type ModelFeature, RANKING_FEATURES } from "./model.js";
 

@@ -1,11 +1,11 @@
-import { Agent as HttpAgent, type Server } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver } from "@slack/bolt";
 import { createInFlight, type InFlight } from "../lifecycle/in-flight.js";
 import { toBoltLevel, toBoltLogger } from "../logging/bolt-logger.js";
 import { InMemoryEventDeduplicator } from "./in-memory-event-deduplicator.js";
 import { registerListeners } from "./listeners/index.js";
+import { guardRequestBodies, REQUEST_BODY_LIMIT } from "./request-bodies.js";
 import type { ListenerDeps, SlackAppDeps, WebApiPolicy } from "./types.js";
 
 export interface SlackApp {
@@ -49,16 +49,6 @@ function webClientOptions(apiUrl: string | null, policy: WebApiPolicy) {
 }
 
 /**
- * Keep-alive connections for the Web API and response_url posts: opening a connection per reply
- * costs more than the reply. Slack is https; the protocol of SLACK_API_URL covers local fakes.
- */
-function keepAliveAgent(apiUrl: string | null): HttpAgent {
-  return apiUrl?.startsWith("http:") === true
-    ? new HttpAgent({ keepAlive: true })
-    : new HttpsAgent({ keepAlive: true });
-}
-
-/**
  * Builds the Bolt app for the configured connection: HTTP (Slack calls /slack/events, requests are
  * signature-checked) or Socket Mode (the app dials out, so no public URL is needed).
  */
@@ -71,7 +61,6 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const boltLogger = toBoltLogger(logger);
   const logLevel = toBoltLevel(config.logLevel);
   const clientOptions = webClientOptions(slack.apiUrl, deps.webApiPolicy ?? WEB_API_POLICY);
-  const agent = keepAliveAgent(slack.apiUrl);
   const listenerDeps: ListenerDeps = { ...deps, events: deps.events ?? new InMemoryEventDeduplicator() };
 
   // convoStore: false: the bot keeps no conversation state, so Bolt's per-request store lookup is waste.
@@ -85,11 +74,14 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       logger: boltLogger,
       logLevel,
       customRoutes: deps.customRoutes ?? [],
+      bodyLimit: REQUEST_BODY_LIMIT,
+    });
+    receiver.requestListener = guardRequestBodies(receiver.requestListener, {
+      onRefused: (refused) => logger.warn(refused, "refused a request body"),
     });
     app = new App({
       token: slack.botToken,
       receiver,
-      agent,
       convoStore: false,
       ignoreSelf: false,
       logger: boltLogger,
@@ -101,7 +93,6 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       token: slack.botToken,
       appToken: slack.appToken,
       socketMode: true,
-      agent,
       convoStore: false,
       ignoreSelf: false,
       logger: boltLogger,
@@ -135,12 +126,11 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     },
     async stop() {
       // Closing the listener first means no new work; the answers already accepted are still being
-      // posted over `agent`, so it is destroyed only once they are done.
+      // posted, so the connections left open are closed only once they are done.
       const closing = app.stop();
       await inFlight.idle();
       server?.closeAllConnections();
       await closing;
-      agent.destroy();
     },
   };
 }

@@ -64,8 +64,6 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const listenerDeps: ListenerDeps = { ...deps, events: deps.events ?? new InMemoryEventDeduplicator() };
 
   // convoStore: false: the bot keeps no conversation state, so Bolt's per-request store lookup is waste.
-  // ignoreSelf: false: only events can come from the bot itself, and the events router skips those;
-  // Bolt's ignoreSelf is global middleware, run with its own copy of the arguments on every request.
   let app: App;
   let server: Server | null = null;
   if (slack.mode === "http") {
@@ -83,7 +81,6 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       token: slack.botToken,
       receiver,
       convoStore: false,
-      ignoreSelf: false,
       logger: boltLogger,
       logLevel,
       clientOptions,
@@ -94,7 +91,6 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       appToken: slack.appToken,
       socketMode: true,
       convoStore: false,
-      ignoreSelf: false,
       logger: boltLogger,
       logLevel,
       clientOptions,
@@ -104,7 +100,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   }
 
   const inFlight = createInFlight();
-  registerListeners(app, listenerDeps, inFlight);
+  app.use(inFlight.middleware);
+  registerListeners(app, listenerDeps);
   app.error(async (error) => {
     logger.error(
       { err: error, code: (error as { code?: string }).code },

@@ -1,5 +1,5 @@
 import type { Readable, Writable } from "node:stream";
-import { type DestinationStream, pino } from "pino";
+import type { DestinationStream } from "pino";
 import { createAnswerEngine } from "./answers/engine.js";
 import type { AnswerEngine } from "./answers/types.js";
 import type { Config } from "./config/env.js";
@@ -10,7 +10,8 @@ import { createDigestCommandHandler, createHomeDigestLoader } from "./digest/com
 import { createSlackDigestPoster } from "./digest/poster.js";
 import { createDigestScheduler, type DigestScheduler } from "./digest/scheduler.js";
 import { type HealthDeps, type HealthServer, healthRoutes, startHealthServer } from "./health/health.js";
-import { createLogger, type Logger } from "./logging/logger.js";
+import { createLogDestination } from "./logging/destination.js";
+import { createAppLogger, type Logger } from "./logging/logger.js";
 import { createSlackApp } from "./slack/app.js";
 import { createStorageEventDeduplicator } from "./slack/storage-event-deduplicator.js";
 import type { SlackAppDeps } from "./slack/types.js";
@@ -18,6 +19,8 @@ import { openStorage } from "./storage/open.js";
 import type { Storage } from "./storage/types.js";
 
 export interface StartOptions {
+  /** The app's logger; by default one writing JSON lines to `logDestination`. */
+  logger?: Logger;
   /** Where log lines go; defaults to stdout, or stderr in the console so answers stay readable. */
   logDestination?: DestinationStream;
   stdin?: Readable;
@@ -48,15 +51,6 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Configured values that must never appear in a log line, whatever their shape. */
-function secretsOf(config: Config): string[] {
-  const slack = config.slack;
-  const values = [config.databaseUrl];
-  if (slack.mode !== "console") values.push(slack.botToken, slack.signingSecret);
-  if (slack.mode === "socket") values.push(slack.appToken);
-  return values.filter((value): value is string => value !== null && value !== "");
-}
-
 /**
  * Loads the data, opens the store and starts the bot the config asks for: the local console without
  * Slack credentials, otherwise Bolt in HTTP or Socket Mode with the digest scheduler. Throws
@@ -64,13 +58,13 @@ function secretsOf(config: Config): string[] {
  */
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const slack = config.slack;
-  const logger = createLogger({
-    level: config.logLevel,
-    secrets: secretsOf(config),
-    destination:
+  const logger =
+    options.logger ??
+    createAppLogger(
+      config,
       options.logDestination ??
-      (slack.mode === "console" ? pino.destination({ fd: 2, sync: true }) : undefined),
-  });
+        createLogDestination(slack.mode === "console" ? process.stderr : process.stdout),
+    );
   const knowledge = watchKnowledge({ dir: config.knowledgeDir, build: createAnswerEngine, logger });
   const getEngine = () => knowledge.current();
   let storage: Storage;

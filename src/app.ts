@@ -24,6 +24,11 @@ const exit = exitAfterLogDrained(log);
 const crash = installCrashHandlers({ logger, exit });
 try {
   const running = await startApp(config, { logger });
+  void running.tokenRejected.then(async (error) => {
+    process.stderr.write(`${error.message}\n`);
+    await running.stop().catch(() => undefined);
+    exit(1);
+  });
   installGracefulShutdown({
     stop: running.stop,
     logger,

@@ -1,6 +1,6 @@
 import { KnowledgeBaseError } from "../knowledge/load.js";
 import { SlackTokenRejectedError } from "../slack/reach-slack.js";
-import { StorageUnavailableError } from "../storage/postgres.js";
+import { StorageUnavailableError } from "../storage/messages.js";
 
 /** Errors that stop start-up with a message naming the setting at fault: no stack trace helps there. */
 export function isStartupError(error: unknown): error is Error {

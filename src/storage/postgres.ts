@@ -1,5 +1,5 @@
 import pg from "pg";
-import { STORAGE_MESSAGES } from "./messages.js";
+import { STORAGE_MESSAGES, StorageUnavailableError } from "./messages.js";
 import { pendingMigrations, SCHEMA_MIGRATIONS_TABLE } from "./migrations.js";
 import {
   type DeliveryRow,
@@ -18,13 +18,6 @@ const MIGRATION_LOCK_KEY = 7_305_310_041;
 
 /** A lost database must not hang a health check or a scheduler tick for long. */
 export const CONNECT_TIMEOUT_MS = 5_000;
-
-export class StorageUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "StorageUnavailableError";
-  }
-}
 
 export interface PostgresStorageOptions {
   databaseUrl: string;
@@ -47,9 +40,23 @@ export function describeDatabase(databaseUrl: string): string {
   }
 }
 
-function reasonOf(error: unknown): string {
+/** PostgreSQL's SQLSTATEs for a login the server refused: wrong password, or no such role. */
+const LOGIN_REFUSED = new Set(["28P01", "28000"]);
+
+/** Why connecting failed, named for what it is: a refused login is not an unreachable server. */
+export function connectError(error: unknown, databaseUrl: string): StorageUnavailableError {
+  const where = describeDatabase(databaseUrl);
   const coded = error as { code?: string; message?: string };
-  return coded.code ?? coded.message ?? "unknown error";
+  if (coded.code !== undefined && LOGIN_REFUSED.has(coded.code)) {
+    return new StorageUnavailableError(STORAGE_MESSAGES.postgresLoginRefused(where, coded.code));
+  }
+  if (coded.code === "3D000") {
+    const database = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+    return new StorageUnavailableError(STORAGE_MESSAGES.postgresNoDatabase(where, database));
+  }
+  return new StorageUnavailableError(
+    STORAGE_MESSAGES.postgresUnreachable(where, coded.code ?? coded.message ?? "unknown error"),
+  );
 }
 
 async function migrate(pool: pg.Pool): Promise<void> {
@@ -86,7 +93,8 @@ async function migrate(pool: pg.Pool): Promise<void> {
  * unreachable server is a clear start-up error rather than a failure at the first question.
  */
 export async function openPostgresStorage(options: PostgresStorageOptions): Promise<Storage> {
-  const where = describeDatabase(options.databaseUrl);
+  // A malformed URL gets its own message before anything connects.
+  describeDatabase(options.databaseUrl);
   if (options.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) {
     throw new StorageUnavailableError(`"${options.schema}" is not a plain schema name`);
   }
@@ -101,7 +109,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     await migrate(pool);
   } catch (error) {
     await pool.end().catch(() => undefined);
-    throw new StorageUnavailableError(STORAGE_MESSAGES.postgresUnreachable(where, reasonOf(error)));
+    throw connectError(error, options.databaseUrl);
   }
 
   const query = async <Row extends pg.QueryResultRow>(text: string, values: unknown[] = []) =>

@@ -19,6 +19,19 @@ const MIGRATION_LOCK_KEY = 7_305_310_041;
 /** A lost database must not hang a health check or a scheduler tick for long. */
 export const CONNECT_TIMEOUT_MS = 5_000;
 
+/**
+ * Every query gives up after this long. The bot's queries take milliseconds; without a bound, one
+ * sent down a link that froze (no reply, no reset) waits forever, and the answer or the shutdown
+ * waiting on it with it.
+ */
+export const QUERY_TIMEOUT_MS = 3_000;
+
+/**
+ * How long closing waits for the pool to say goodbye to the server. Over a frozen link the goodbye
+ * is never acknowledged, and the process is about to exit anyway.
+ */
+export const CLOSE_TIMEOUT_MS = 2_000;
+
 export interface PostgresStorageOptions {
   databaseUrl: string;
   /** Tables live in this schema (must exist); tests use one per file so parallel files never collide. */
@@ -102,6 +115,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     connectionString: options.databaseUrl,
     max: options.poolSize ?? 5,
     connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+    query_timeout: QUERY_TIMEOUT_MS,
     ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
   });
   pool.on("error", (error) => options.onPoolError?.(error));
@@ -316,7 +330,13 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
 
     async close() {
       if (pool.ended) return;
-      await pool.end();
+      let timer: NodeJS.Timeout | undefined;
+      const givenUp = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, CLOSE_TIMEOUT_MS);
+        timer.unref();
+      });
+      await Promise.race([pool.end(), givenUp]);
+      clearTimeout(timer);
     },
   };
 }

@@ -72,7 +72,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       options.logDestination ??
         createLogDestination(slack.mode === "console" ? process.stderr : process.stdout),
     );
-  const knowledge = watchKnowledge({ dir: config.knowledgeDir, build: createAnswerEngine, logger });
+  const knowledge = await watchKnowledge({ dir: config.knowledgeDir, build: createAnswerEngine, logger });
   const getEngine = () => knowledge.current();
   let storage: Storage;
   try {

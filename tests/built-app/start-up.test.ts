@@ -136,6 +136,27 @@ describe("start-up and crashes of the built app", () => {
     }
   }, 60_000);
 
+  it("stops with the same one line when Slack, reached only later, rejects the bot token", async () => {
+    const proxy = await new SwitchableProxy(Number(new URL(fake.apiUrl).port)).start();
+    await proxy.refuse();
+    fake.on((call) =>
+      call.method === "auth.test" ? { body: { ok: false, error: "token_revoked" } } : undefined,
+    );
+    try {
+      app = spawnBuiltApp({
+        env: { ...httpEnv(), SLACK_API_URL: `http://127.0.0.1:${proxy.listeningPort}/api/` },
+      });
+      await app.running();
+      await proxy.restore();
+      const exit = await app.exitWithin(30_000);
+      expect(exit?.code).toBe(1);
+      expect(stderrLines(app)).toEqual([SLACK_REACH_MESSAGES.rejected("SLACK_BOT_TOKEN", "token_revoked")]);
+      expect(leakedSecrets(app.output(), SECRETS)).toEqual([]);
+    } finally {
+      await proxy.stop();
+    }
+  }, 60_000);
+
   it("in Socket Mode, keeps trying to connect while Slack cannot be reached, with /healthz on HEALTH_PORT saying so", async () => {
     const socketMode = await new FakeSocketMode().start();
     const proxy = await new SwitchableProxy(Number(new URL(fake.apiUrl).port)).start();

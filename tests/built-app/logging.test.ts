@@ -13,6 +13,8 @@ const BOT_TOKEN = "xoxb-logging-bot-token-9d2e";
 const SIGNING_SECRET = "logging-signing-secret-04af";
 /** The issue's promise for a shutdown, whatever the log reader does. */
 const SHUTDOWN_MS = 10_000;
+/** Every acknowledgement within Slack's 3 s, even on a busy shared machine. */
+const ACK_WITHIN_MS = 2_500;
 
 describe("the log's reader does not decide whether the app keeps working or stops", () => {
   let fake: FakeSlackApi;
@@ -101,7 +103,7 @@ describe("the log's reader does not decide whether the app keeps working or stop
   it("when the reader goes away, keeps answering, and SIGTERM ends it with 0 within 10 s", async () => {
     await reader.kill();
     const latencies = await traffic(50);
-    expect(Math.max(...latencies)).toBeLessThan(1_500);
+    expect(Math.max(...latencies)).toBeLessThan(ACK_WITHIN_MS);
     await expectPromptCleanExit();
   }, 30_000);
 
@@ -109,7 +111,7 @@ describe("the log's reader does not decide whether the app keeps working or stop
     reader.stall();
     // Far more log than the pipe and the app's queue hold.
     const latencies = await traffic(1_500);
-    expect(Math.max(...latencies)).toBeLessThan(1_500);
+    expect(Math.max(...latencies)).toBeLessThan(ACK_WITHIN_MS);
     await expectPromptCleanExit();
   }, 60_000);
 

@@ -133,8 +133,8 @@ describe("request bodies reaching the built app", () => {
     }
     // Bolt 4 buffered every body whole: about 440 MB more per 100 MB body.
     expect(rssAfter - rssBefore).toBeLessThan(64 * MB);
-    // Slack gives an acknowledgement 3 s; on loopback, even on a busy 2-core machine, far less.
-    expect(Math.max(...signedLatencies)).toBeLessThan(1_500);
+    // Slack gives an acknowledgement 3 s; on loopback, even on a busy 2-core machine, less.
+    expect(Math.max(...signedLatencies)).toBeLessThan(2_500);
     await statusCommandWorks();
     expect(leakedSecrets(app.output(), [BOT_TOKEN, SIGNING_SECRET])).toEqual([]);
   }, 60_000);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { FakeSlackApi } from "../helpers/fake-slack-api.js";
 import { SlackRequests } from "../helpers/slack-requests.js";
 import { type BuiltApp, leakedSecrets, spawnBuiltApp } from "./built-app.js";
@@ -128,9 +128,13 @@ describe("request bodies reaching the built app", () => {
     const rssAfter = rssBytes(app.pid);
 
     for (const result of results) {
-      expect(result.status, "each flood is refused with 413 (or cut off after it)").toBe(413);
+      // Closing a connection with a body still arriving can reset it before the client reads the 413.
+      expect([413, null], "each flood is refused with 413, or cut off after it").toContain(result.status);
       expect(result.sentBytes, "the app stopped the upload well before 100 MB").toBeLessThan(100 * MB);
     }
+    const refused = () =>
+      app.logs.filter((line) => line.msg === "refused a request body" && line.status === 413);
+    await vi.waitFor(() => expect(refused()).toHaveLength(6), { timeout: 5_000 });
     // Bolt 4 buffered every body whole: about 440 MB more per 100 MB body.
     expect(rssAfter - rssBefore).toBeLessThan(64 * MB);
     // Slack gives an acknowledgement 3 s; on loopback, even on a busy 2-core machine, less.

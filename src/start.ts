@@ -1,5 +1,5 @@
 import type { Readable, Writable } from "node:stream";
-import { type DestinationStream, pino } from "pino";
+import type { DestinationStream } from "pino";
 import { createAnswerEngine } from "./answers/engine.js";
 import { MEANING_MODEL_UNAVAILABLE } from "./answers/messages.js";
 import type { AnswerEngine } from "./answers/types.js";
@@ -11,15 +11,19 @@ import { createDigestCommandHandler, createHomeDigestLoader } from "./digest/com
 import { createSlackDigestPoster } from "./digest/poster.js";
 import { createDigestScheduler, type DigestScheduler } from "./digest/scheduler.js";
 import { type HealthDeps, type HealthServer, healthRoutes, startHealthServer } from "./health/health.js";
-import { createLogger, type Logger } from "./logging/logger.js";
+import { createLogDestination } from "./logging/destination.js";
+import { createAppLogger, type Logger } from "./logging/logger.js";
 import { loadMeaningModel } from "./matching/semantic/meaning-model.js";
-import { createSlackApp } from "./slack/app.js";
+import { createSlackApp, type SlackApp } from "./slack/app.js";
+import type { SlackTokenRejectedError } from "./slack/reach-slack.js";
 import { createStorageEventDeduplicator } from "./slack/storage-event-deduplicator.js";
 import type { SlackAppDeps } from "./slack/types.js";
 import { openStorage } from "./storage/open.js";
 import type { Storage } from "./storage/types.js";
 
 export interface StartOptions {
+  /** The app's logger; by default one writing JSON lines to `logDestination`. */
+  logger?: Logger;
   /** Where log lines go; defaults to stdout, or stderr in the console so answers stay readable. */
   logDestination?: DestinationStream;
   stdin?: Readable;
@@ -44,35 +48,32 @@ export interface RunningApp {
   /** Console: resolves when the input ends. Slack modes: resolves at once. */
   finished: Promise<void>;
   /**
+   * Resolves if Slack refuses a token after start-up went on without reaching it; the app cannot
+   * work from then on. Never resolves in the console.
+   */
+  tokenRejected: Promise<SlackTokenRejectedError>;
+  /**
    * Stops taking requests and digest checks, lets the answers in flight and a digest delivery in
    * progress finish, then closes the data and the store.
    */
   stop(): Promise<void>;
 }
 
-/** Configured values that must never appear in a log line, whatever their shape. */
-function secretsOf(config: Config): string[] {
-  const slack = config.slack;
-  const values = [config.databaseUrl];
-  if (slack.mode !== "console") values.push(slack.botToken, slack.signingSecret);
-  if (slack.mode === "socket") values.push(slack.appToken);
-  return values.filter((value): value is string => value !== null && value !== "");
-}
-
 /**
  * Loads the data, opens the store and starts the bot the config asks for: the local console without
  * Slack credentials, otherwise Bolt in HTTP or Socket Mode with the digest scheduler. Throws
- * KnowledgeBaseError on broken data and StorageUnavailableError when the database cannot be reached.
+ * KnowledgeBaseError on broken data, StorageUnavailableError when the store cannot be opened, and
+ * SlackTokenRejectedError when Slack refuses a token.
  */
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const slack = config.slack;
-  const logger = createLogger({
-    level: config.logLevel,
-    secrets: secretsOf(config),
-    destination:
+  const logger =
+    options.logger ??
+    createAppLogger(
+      config,
       options.logDestination ??
-      (slack.mode === "console" ? pino.destination({ fd: 2, sync: true }) : undefined),
-  });
+        createLogDestination(slack.mode === "console" ? process.stderr : process.stdout),
+    );
   // Loaded once, shared by every version of the data the watcher builds.
   const meaning = await loadMeaningModel((error) => logger.warn({ err: error }, MEANING_MODEL_UNAVAILABLE));
   const knowledge = await watchKnowledge({
@@ -145,6 +146,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       healthPort: null,
       scheduler: null,
       finished,
+      tokenRejected: new Promise<never>(() => undefined),
       stop: async () => {
         stdin.destroy();
         await close();
@@ -152,10 +154,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     };
   }
 
-  const health: HealthDeps = { getEngine, storage };
-  const slackApp = createSlackApp(
-    slack.mode === "http" ? { customRoutes: healthRoutes(health), ...deps } : deps,
-  );
+  let slackApp: SlackApp | null = null;
+  const health: HealthDeps = {
+    getEngine,
+    storage,
+    isSlackReachable: () => slackApp?.isSlackReachable() ?? false,
+  };
+  slackApp = createSlackApp(slack.mode === "http" ? { customRoutes: healthRoutes(health), ...deps } : deps);
   const scheduler = createDigestScheduler({
     storage,
     poster: createSlackDigestPoster({ token: slack.botToken, slackApiUrl: slack.apiUrl }),
@@ -167,13 +172,14 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   let port: number | null;
   let healthServer: HealthServer | null = null;
   try {
-    ({ port } = await slackApp.start());
-    // Socket Mode has no server of its own for a load balancer or orchestrator to poll.
+    // Socket Mode has no server of its own for a load balancer or orchestrator to poll; it answers
+    // while Slack is still being reached.
     if (slack.mode === "socket" && config.healthPort !== null) {
       healthServer = await startHealthServer({ port: config.healthPort, deps: health });
     }
+    ({ port } = await slackApp.start());
   } catch (error) {
-    await slackApp.stop().catch(() => undefined);
+    await Promise.all([slackApp.stop().catch(() => undefined), healthServer?.close()]);
     knowledge.close();
     await storage.close();
     throw error;
@@ -186,6 +192,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       port,
       healthPort: healthServer?.port ?? null,
       storage: storage.kind,
+      slack: slackApp.isSlackReachable() ? "reachable" : "unreachable",
       entries: kb.entries.length,
       dataVersion: kb.version,
     },
@@ -198,6 +205,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     healthPort: healthServer?.port ?? null,
     scheduler,
     finished: Promise.resolve(),
+    tokenRejected: slackApp.tokenRejected,
     stop: async () => {
       // Both wait for their work in progress (answers, a digest delivery), which still needs the store.
       await Promise.all([slackApp.stop(), scheduler.stop(), healthServer?.close()]);

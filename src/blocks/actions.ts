@@ -10,7 +10,6 @@ export const ACTION_IDS = {
   suggestionPrefix: "talks_suggestion_",
 } as const;
 
-export const SHARE_ACTION_PATTERN = new RegExp(`^${ACTION_IDS.share}$`);
 export const SUGGESTION_ACTION_PATTERN = new RegExp(`^${ACTION_IDS.suggestionPrefix}\\d+$`);
 export const FEEDBACK_ACTION_PATTERN = new RegExp(
   `^(${ACTION_IDS.feedbackHelpful}|${ACTION_IDS.feedbackUnhelpful})$`,

@@ -1,9 +1,16 @@
-import { type FSWatcher, readdirSync, watch } from "node:fs";
-import { join } from "node:path";
+import { type FSWatcher, readdirSync, realpathSync, statSync, watch } from "node:fs";
+import { join, resolve } from "node:path";
 import { type KnowledgeBase, KnowledgeBaseError, loadKnowledgeBase } from "../knowledge/load.js";
 
 /** Editors write a file in several steps (truncate, write, rename): wait for them to settle. */
 export const DEFAULT_DEBOUNCE_MS = 200;
+
+/**
+ * How often the path of KNOWLEDGE_DIR is resolved again. A release that swaps the folder (renames,
+ * deletes and recreates it, or switches a symlink) leaves the watchers on the old folder, which sees
+ * no more edits; a new folder behind the same path is noticed within this long.
+ */
+export const DEFAULT_RESOLVE_EVERY_MS = 1_000;
 
 export interface WatchLogger {
   info(context: object, message: string): void;
@@ -13,18 +20,22 @@ export interface WatchLogger {
 export interface WatchKnowledgeOptions<T> {
   /** KNOWLEDGE_DIR */
   dir: string;
-  /** Builds what is served from a validated knowledge base (the answer engine); may take a while. */
+  /**
+   * Builds what is served from a validated knowledge base (the answer engine). May be asynchronous:
+   * the previous version is served until the new one is built.
+   */
   build: (kb: KnowledgeBase) => T | Promise<T>;
-  /** Told about every broken edit, after it is logged. */
+  /** Told about every broken edit (or failed build), after it is logged. */
   onError?: (error: unknown) => void;
   /** Told after each new version is swapped in. */
   onReload?: (kb: KnowledgeBase) => void;
   logger: WatchLogger;
   debounceMs?: number;
+  resolveEveryMs?: number;
 }
 
 export interface KnowledgeWatch<T> {
-  /** What is being served now: the latest version that loaded without errors. */
+  /** What is being served now: the latest version that loaded and built without errors. */
   current(): T;
   close(): void;
 }
@@ -38,47 +49,83 @@ function folders(dir: string): string[] {
 }
 
 /**
- * Serves the data in `dir` and picks up a curator's edits without a restart. Each change is loaded and
- * validated in full and swapped in whole; a broken edit keeps the previous version serving and logs
- * exactly where it is broken (file, entry, field). The first load must succeed: it throws otherwise.
+ * Which folder the path leads to now, or null when there is none. A folder deleted and created
+ * again may get the same inode number back, so its birth time is part of who it is.
+ */
+function identityOf(path: string): string | null {
+  try {
+    const real = realpathSync(path);
+    const stats = statSync(real);
+    return stats.isDirectory() ? `${real}:${stats.dev}:${stats.ino}:${stats.birthtimeMs}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Serves the data in `dir` and picks up a curator's edits, and a release's switch of the whole
+ * folder, without a restart. Each change is loaded and validated in full, built, and swapped in whole;
+ * a broken edit keeps the previous version serving and logs exactly where it is broken (file, entry,
+ * field). Builds may finish out of order: a build never replaces one that started after it. The
+ * first load must succeed: it rejects otherwise.
  */
 export async function watchKnowledge<T>(
   options: WatchKnowledgeOptions<T>,
 ): Promise<KnowledgeWatch<Awaited<T>>> {
-  const { dir, logger } = options;
-  let kb = loadKnowledgeBase(dir);
+  const { logger } = options;
+  const dir = resolve(options.dir);
+  let kb = loadKnowledgeBase(options.dir);
   let served = await options.build(kb);
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
-  /** Bumped by every reload, so a slow build never replaces a newer one that finished first. */
-  let generation = 0;
+  /** Reloads started so far, and the latest of them that was swapped in. */
+  let started = 0;
+  let swappedIn = 0;
+  /** The version a reload is building now, so the same files are not built twice at once. */
+  let building: string | null = null;
+  let identity = identityOf(dir);
   const watchers = new Map<string, FSWatcher>();
+
+  function report(error: unknown): void {
+    const where =
+      error instanceof KnowledgeBaseError
+        ? { file: error.file, entryId: error.entryId, field: error.field, problem: error.problem }
+        : { err: error };
+    logger.error({ ...where, servingVersion: kb.version }, `data not reloaded: ${(error as Error).message}`);
+    options.onError?.(error);
+  }
 
   async function reload(): Promise<void> {
     timer = null;
     if (closed) return;
     watchFolders();
-    const mine = ++generation;
+    const attempt = ++started;
     let next: KnowledgeBase;
-    let built: Awaited<T>;
     try {
-      next = loadKnowledgeBase(dir);
-      if (next.version === kb.version) return;
-      built = await options.build(next);
+      next = loadKnowledgeBase(options.dir);
     } catch (error) {
-      const where =
-        error instanceof KnowledgeBaseError
-          ? { file: error.file, entryId: error.entryId, field: error.field, problem: error.problem }
-          : { err: error };
-      logger.error(
-        { ...where, servingVersion: kb.version },
-        `data not reloaded: ${(error as Error).message}`,
-      );
-      options.onError?.(error);
+      report(error);
       return;
     }
-    if (closed || mine !== generation) return;
+    if (next.version === kb.version) {
+      // The files are back to what is served: a build of an earlier edit still running is stale.
+      swappedIn = attempt;
+      return;
+    }
+    if (next.version === building) return;
+    building = next.version;
+    let built: Awaited<T>;
+    try {
+      built = await options.build(next);
+    } catch (error) {
+      if (attempt > swappedIn && !closed) report(error);
+      return;
+    } finally {
+      if (building === next.version) building = null;
+    }
+    if (closed || attempt < swappedIn) return;
     const previousVersion = kb.version;
+    swappedIn = attempt;
     kb = next;
     served = built;
     logger.info({ version: kb.version, previousVersion, entries: kb.entries.length }, "data reloaded");
@@ -91,11 +138,11 @@ export async function watchKnowledge<T>(
     timer = setTimeout(() => void reload(), options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
   }
 
-  /** Folders may come and go (a curator adds one); watch whatever exists now. */
+  /** Folders come and go (a curator adds one, a release swaps them all): watch whatever exists now. */
   function watchFolders(): void {
     let present: string[];
     try {
-      present = folders(dir);
+      present = folders(realpathSync(dir));
     } catch {
       present = [];
     }
@@ -120,11 +167,27 @@ export async function watchKnowledge<T>(
     }
   }
 
+  /**
+   * A different folder behind the path (or none), or a folder whose watchers were dropped when it
+   * went away: watch afresh and reload.
+   */
+  function resolveAgain(): void {
+    const now = identityOf(dir);
+    if (now === identity && (now === null || watchers.size > 0)) return;
+    identity = now;
+    for (const watcher of watchers.values()) watcher.close();
+    watchers.clear();
+    schedule();
+  }
+
   watchFolders();
+  const resolver = setInterval(resolveAgain, options.resolveEveryMs ?? DEFAULT_RESOLVE_EVERY_MS);
+  resolver.unref();
   return {
     current: () => served,
     close() {
       closed = true;
+      clearInterval(resolver);
       if (timer !== null) clearTimeout(timer);
       for (const watcher of watchers.values()) watcher.close();
       watchers.clear();

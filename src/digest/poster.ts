@@ -1,8 +1,7 @@
-import { Agent as HttpAgent } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
 import { setTimeout as delay } from "node:timers/promises";
 import { webApi } from "@slack/bolt";
 import type { SlackMessage } from "../blocks/types.js";
+import { networkCause } from "../slack/web-api-errors.js";
 
 /** Slack's answers that mean the channel will not take a digest until someone acts: stop, don't retry. */
 export const DISABLING_ERRORS: ReadonlySet<string> = new Set([
@@ -84,34 +83,24 @@ type Decision = { retryAfterMs: number } | { outcome: PostOutcome };
 
 function decide(error: unknown, attempt: number, retry: RetryPolicy): Decision {
   const failed = (reason: string): PostOutcome => ({ kind: "failed", reason, attempts: attempt });
-  const coded = error as {
-    code?: string;
-    data?: { error?: string };
-    retryAfter?: number;
-    statusCode?: number;
-    original?: { code?: string; message?: string };
-  };
   const backoff = { retryAfterMs: Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)) };
-  switch (coded.code) {
-    case webApi.ErrorCode.PlatformError: {
-      const reason = coded.data?.error ?? "unknown_error";
-      return { outcome: DISABLING_ERRORS.has(reason) ? { kind: "disable", reason } : failed(reason) };
-    }
-    case webApi.ErrorCode.RateLimitedError:
-      return { retryAfterMs: Math.max(0, coded.retryAfter ?? 1) * 1_000 };
-    case webApi.ErrorCode.HTTPError:
-      return (coded.statusCode ?? 0) >= 500
-        ? backoff
-        : { outcome: failed(`http_${coded.statusCode ?? "error"}`) };
-    case webApi.ErrorCode.RequestError: {
-      const cause = coded.original?.code ?? "unknown";
-      return NOT_SENT_ERRORS.has(cause)
-        ? backoff
-        : { outcome: { kind: "uncertain", reason: `${cause}: ${coded.original?.message ?? "no answer"}` } };
-    }
-    default:
-      return { outcome: failed((error as Error).message ?? String(error)) };
+  if (error instanceof webApi.WebAPIPlatformError) {
+    const reason = error.data.error ?? "unknown_error";
+    return { outcome: DISABLING_ERRORS.has(reason) ? { kind: "disable", reason } : failed(reason) };
   }
+  if (error instanceof webApi.WebAPIRateLimitedError) {
+    return { retryAfterMs: Math.max(0, error.retryAfter) * 1_000 };
+  }
+  if (error instanceof webApi.WebAPIHTTPError) {
+    return error.statusCode >= 500 ? backoff : { outcome: failed(`http_${error.statusCode}`) };
+  }
+  if (error instanceof webApi.WebAPIRequestError) {
+    const cause = networkCause(error);
+    return NOT_SENT_ERRORS.has(cause.code)
+      ? backoff
+      : { outcome: { kind: "uncertain", reason: `${cause.code}: ${cause.message}` } };
+  }
+  return { outcome: failed(error instanceof Error ? error.message : String(error)) };
 }
 
 /**
@@ -125,13 +114,9 @@ export function createSlackDigestPoster(options: SlackPosterOptions): DigestPost
   const sleep = options.sleep ?? realSleep;
   // A fresh connection per attempt: a reused one the server had already closed fails like a post cut
   // off mid-way, which would be read as uncertain. Digests are a few posts a day; reuse gains nothing.
-  const agent =
-    options.slackApiUrl?.startsWith("http:") === true
-      ? new HttpAgent({ keepAlive: false })
-      : new HttpsAgent({ keepAlive: false });
   const client = new webApi.WebClient(options.token, {
     ...(options.slackApiUrl == null ? {} : { slackApiUrl: options.slackApiUrl }),
-    agent,
+    headers: { connection: "close" },
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: options.requestTimeoutMs ?? 20_000,
@@ -156,7 +141,7 @@ export function createSlackDigestPoster(options: SlackPosterOptions): DigestPost
         } catch (error) {
           const decision = decide(error, attempt, retry);
           if ("outcome" in decision) return decision.outcome;
-          lastReason = (error as { code?: string }).code ?? "error";
+          lastReason = error instanceof webApi.SlackError ? error.code : "error";
           if (attempt === retry.maxAttempts) break;
           if (now().getTime() + decision.retryAfterMs >= postOptions.deadline.getTime()) {
             return {

@@ -16,6 +16,8 @@ export interface HealthDeps {
   /** A getter: the data is swapped whole when curators edit it, and the check reports what is served. */
   getEngine: () => AnswerEngine;
   storage: Pick<Storage, "ping">;
+  /** False until Slack has accepted the bot token (and, in Socket Mode, the connection is open). */
+  isSlackReachable: () => boolean;
   pingTimeoutMs?: number;
 }
 
@@ -24,6 +26,7 @@ export interface HealthBody {
   dataVersion: string;
   entries: number;
   storage: "reachable" | "unreachable";
+  slack: "reachable" | "unreachable";
 }
 
 export interface HealthReport {
@@ -46,19 +49,22 @@ async function pingWithin(storage: Pick<Storage, "ping">, timeoutMs: number): Pr
 }
 
 /**
- * The app is healthy when its storage answers. Answering questions needs only the data in memory, so
- * the body still reports the data being served when storage is not reachable.
+ * The app is healthy when its storage answers and Slack has accepted its token. Answering questions
+ * needs only the data in memory, so the body still reports the data being served either way.
  */
 export async function checkHealth(deps: HealthDeps): Promise<HealthReport> {
   const { kb } = deps.getEngine();
-  const reachable = await pingWithin(deps.storage, deps.pingTimeoutMs ?? STORAGE_PING_TIMEOUT_MS);
+  const storageReachable = await pingWithin(deps.storage, deps.pingTimeoutMs ?? STORAGE_PING_TIMEOUT_MS);
+  const slackReachable = deps.isSlackReachable();
+  const ok = storageReachable && slackReachable;
   return {
-    status: reachable ? 200 : 503,
+    status: ok ? 200 : 503,
     body: {
-      ok: reachable,
+      ok,
       dataVersion: kb.version,
       entries: kb.entries.length,
-      storage: reachable ? "reachable" : "unreachable",
+      storage: storageReachable ? "reachable" : "unreachable",
+      slack: slackReachable ? "reachable" : "unreachable",
     },
   };
 }

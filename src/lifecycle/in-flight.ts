@@ -1,14 +1,15 @@
+import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
+
 /**
  * Counts work that has been accepted but not finished: a listener answers after its ack, so closing
  * the server is not enough to know that every answer went out.
  */
 export interface InFlight {
   /**
-   * Wraps a Bolt listener: a request counts from the moment the listener starts until it has
-   * finished (its answer posted, or its fallback sent). A wrapper rather than global middleware,
-   * which Bolt would run, with a copy of the request's arguments, on every request.
+   * Bolt global middleware: a request counts from the moment it reaches the listeners until every
+   * listener has finished (its answer posted, or its fallback sent).
    */
-  listener<Args>(handle: (args: Args) => Promise<void>): (args: Args) => Promise<void>;
+  readonly middleware: Middleware<AnyMiddlewareArgs>;
   /** Counts any other piece of work (e.g. a console answer) until it settles. */
   track<T>(work: Promise<T>): Promise<T>;
   readonly size: number;
@@ -34,7 +35,9 @@ export function createInFlight(): InFlight {
   };
 
   return {
-    listener: (handle) => (args) => track(handle(args)),
+    middleware: async ({ next }) => {
+      await track(next());
+    },
     track,
     get size() {
       return size;

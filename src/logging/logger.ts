@@ -1,5 +1,5 @@
 import { type DestinationStream, type Logger, pino } from "pino";
-import type { LogLevelName } from "../config/env.js";
+import type { Config, LogLevelName } from "../config/env.js";
 
 export type { Logger } from "pino";
 
@@ -74,4 +74,18 @@ export function createLogger(options: LoggerOptions): Logger {
     },
     options.destination,
   );
+}
+
+/** Configured values that must never appear in a log line, whatever their shape. */
+export function secretsOf(config: Config): string[] {
+  const slack = config.slack;
+  const values = [config.databaseUrl];
+  if (slack.mode !== "console") values.push(slack.botToken, slack.signingSecret);
+  if (slack.mode === "socket") values.push(slack.appToken);
+  return values.filter((value): value is string => value !== null && value !== "");
+}
+
+/** The app's logger: its level from LOG_LEVEL, every configured secret redacted. */
+export function createAppLogger(config: Config, destination: DestinationStream): Logger {
+  return createLogger({ level: config.logLevel, secrets: secretsOf(config), destination });
 }

@@ -1,11 +1,18 @@
-import { Agent as HttpAgent, type Server } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, HTTPReceiver } from "@slack/bolt";
+import { App, HTTPReceiver, webApi } from "@slack/bolt";
 import { createInFlight, type InFlight } from "../lifecycle/in-flight.js";
 import { toBoltLevel, toBoltLogger } from "../logging/bolt-logger.js";
 import { InMemoryEventDeduplicator } from "./in-memory-event-deduplicator.js";
 import { registerListeners } from "./listeners/index.js";
+import {
+  DEFAULT_REACH_POLICY,
+  reachSlack,
+  type SlackReach,
+  type SlackTokenRejectedError,
+  tokenRejection,
+} from "./reach-slack.js";
+import { guardRequestBodies, REQUEST_BODY_LIMIT } from "./request-bodies.js";
 import type { ListenerDeps, SlackAppDeps, WebApiPolicy } from "./types.js";
 
 export interface SlackApp {
@@ -13,7 +20,15 @@ export interface SlackApp {
   mode: "http" | "socket";
   /** Requests accepted whose listeners have not finished yet (answers still being posted). */
   inFlight: InFlight;
-  /** Starts listening; in HTTP mode resolves to the bound port (useful with PORT=0). */
+  /** True once Slack has accepted the bot token (and, in Socket Mode, the connection is open). */
+  isSlackReachable(): boolean;
+  /** Resolves if Slack, first reached after `start()` returned, refuses a token. */
+  tokenRejected: Promise<SlackTokenRejectedError>;
+  /**
+   * Starts listening; in HTTP mode resolves to the bound port (useful with PORT=0). Rejects with
+   * SlackTokenRejectedError when Slack refuses a token; when Slack cannot be reached it resolves,
+   * and keeps trying with backoff.
+   */
   start(): Promise<{ port: number | null }>;
   /**
    * Stops taking requests, waits until every accepted one is answered (or has sent its fallback), then
@@ -49,16 +64,6 @@ function webClientOptions(apiUrl: string | null, policy: WebApiPolicy) {
 }
 
 /**
- * Keep-alive connections for the Web API and response_url posts: opening a connection per reply
- * costs more than the reply. Slack is https; the protocol of SLACK_API_URL covers local fakes.
- */
-function keepAliveAgent(apiUrl: string | null): HttpAgent {
-  return apiUrl?.startsWith("http:") === true
-    ? new HttpAgent({ keepAlive: true })
-    : new HttpsAgent({ keepAlive: true });
-}
-
-/**
  * Builds the Bolt app for the configured connection: HTTP (Slack calls /slack/events, requests are
  * signature-checked) or Socket Mode (the app dials out, so no public URL is needed).
  */
@@ -71,12 +76,15 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const boltLogger = toBoltLogger(logger);
   const logLevel = toBoltLevel(config.logLevel);
   const clientOptions = webClientOptions(slack.apiUrl, deps.webApiPolicy ?? WEB_API_POLICY);
-  const agent = keepAliveAgent(slack.apiUrl);
   const listenerDeps: ListenerDeps = { ...deps, events: deps.events ?? new InMemoryEventDeduplicator() };
 
+  // Who the bot is (for Bolt's ignoreSelf and for mentions of it) comes from auth.test. Bolt would
+  // call it once, unguarded, when built; here it is retried while Slack cannot be reached, and
+  // requests are served meanwhile with the token alone.
+  let identity: { botId?: string; botUserId?: string } = {};
+  const authorize = async () => ({ botToken: slack.botToken, ...identity });
+
   // convoStore: false: the bot keeps no conversation state, so Bolt's per-request store lookup is waste.
-  // ignoreSelf: false: only events can come from the bot itself, and the events router skips those;
-  // Bolt's ignoreSelf is global middleware, run with its own copy of the arguments on every request.
   let app: App;
   let server: Server | null = null;
   if (slack.mode === "http") {
@@ -85,25 +93,18 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       logger: boltLogger,
       logLevel,
       customRoutes: deps.customRoutes ?? [],
+      bodyLimit: REQUEST_BODY_LIMIT,
     });
-    app = new App({
-      token: slack.botToken,
-      receiver,
-      agent,
-      convoStore: false,
-      ignoreSelf: false,
-      logger: boltLogger,
-      logLevel,
-      clientOptions,
+    receiver.requestListener = guardRequestBodies(receiver.requestListener, {
+      onRefused: (refused) => logger.warn(refused, "refused a request body"),
     });
+    app = new App({ authorize, receiver, convoStore: false, logger: boltLogger, logLevel, clientOptions });
   } else {
     app = new App({
-      token: slack.botToken,
+      authorize,
       appToken: slack.appToken,
       socketMode: true,
-      agent,
       convoStore: false,
-      ignoreSelf: false,
       logger: boltLogger,
       logLevel,
       clientOptions,
@@ -113,7 +114,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   }
 
   const inFlight = createInFlight();
-  registerListeners(app, listenerDeps, inFlight);
+  app.use(inFlight.middleware);
+  registerListeners(app, listenerDeps);
   app.error(async (error) => {
     logger.error(
       { err: error, code: (error as { code?: string }).code },
@@ -121,26 +123,72 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     );
   });
 
+  const stopping = new AbortController();
+  const reachOptions = {
+    logger,
+    signal: stopping.signal,
+    policy: deps.reachPolicy ?? DEFAULT_REACH_POLICY,
+  };
+  const verifier = new webApi.WebClient(slack.botToken, {
+    ...clientOptions,
+    retryConfig: { retries: 0 },
+    logger: boltLogger,
+  });
+  const reaches: SlackReach<unknown>[] = [];
+  let onTokenRejected: (error: SlackTokenRejectedError) => void = () => undefined;
+  const tokenRejected = new Promise<SlackTokenRejectedError>((resolve) => {
+    onTokenRejected = resolve;
+  });
+  /** Starts reaching Slack; settles after the first attempt (see `SlackReach.first`). */
+  const reach = <T>(reaching: SlackReach<T>): Promise<T | null> => {
+    reaches.push(reaching);
+    reaching.reached.catch((error: unknown) => {
+      if (!stopping.signal.aborted) onTokenRejected(error as SlackTokenRejectedError);
+    });
+    return reaching.first;
+  };
+
   return {
     app,
     mode: slack.mode,
     inFlight,
+    isSlackReachable: () => reaches.length > 0 && reaches.every((reaching) => reaching.isReachable),
+    tokenRejected,
     async start() {
+      if (slack.mode === "http") server = (await app.start(config.port)) as Server;
+      const botToken = reachSlack({
+        ...reachOptions,
+        target: "the Web API",
+        attempt: () => verifier.auth.test(),
+        rejection: (error) => tokenRejection(error, "SLACK_BOT_TOKEN"),
+      });
+      botToken.reached.then(
+        (result) => {
+          identity = { botId: result.bot_id, botUserId: result.user_id };
+        },
+        () => undefined,
+      );
+      await reach(botToken);
       if (slack.mode === "socket") {
-        await app.start();
-        return { port: null };
+        await reach(
+          reachSlack({
+            ...reachOptions,
+            target: "Socket Mode",
+            attempt: () => app.start(),
+            rejection: (error) => tokenRejection(error, "SLACK_APP_TOKEN"),
+          }),
+        );
       }
-      server = (await app.start(config.port)) as Server;
-      return { port: (server.address() as AddressInfo).port };
+      return { port: server === null ? null : (server.address() as AddressInfo).port };
     },
     async stop() {
+      stopping.abort();
       // Closing the listener first means no new work; the answers already accepted are still being
-      // posted over `agent`, so it is destroyed only once they are done.
+      // posted, so the connections left open are closed only once they are done.
       const closing = app.stop();
       await inFlight.idle();
       server?.closeAllConnections();
       await closing;
-      agent.destroy();
     },
   };
 }

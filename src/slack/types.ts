@@ -6,6 +6,7 @@ import type { DigestCommand } from "../commands/types.js";
 import type { Config } from "../config/env.js";
 import type { Logger } from "../logging/logger.js";
 import type { FeedbackStore, QuestionLog } from "../storage/types.js";
+import type { ReachPolicy } from "./reach-slack.js";
 
 /**
  * Remembers which Events API deliveries were handled, so Slack's redeliveries (`X-Slack-Retry-Num`)
@@ -61,9 +62,11 @@ export interface SlackAppDeps {
   customRoutes?: CustomRoute[];
   /** How long to wait on Slack's Web API and how often to retry; defaults to WEB_API_POLICY. */
   webApiPolicy?: WebApiPolicy;
+  /** Backoff while Slack cannot be reached at start-up; defaults to DEFAULT_REACH_POLICY. */
+  reachPolicy?: ReachPolicy;
 }
 
 /** What listeners receive: every optional dependency resolved. */
-export type ListenerDeps = Omit<SlackAppDeps, "events" | "customRoutes" | "webApiPolicy"> & {
+export type ListenerDeps = Omit<SlackAppDeps, "events" | "customRoutes" | "webApiPolicy" | "reachPolicy"> & {
   events: EventDeduplicator;
 };

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { STORAGE_MESSAGES } from "./messages.js";
+import { STORAGE_MESSAGES, StorageUnavailableError } from "./messages.js";
 import { pendingMigrations, SCHEMA_MIGRATIONS_TABLE } from "./migrations.js";
 import {
   type DeliveryRow,
@@ -19,12 +19,18 @@ const MIGRATION_LOCK_KEY = 7_305_310_041;
 /** A lost database must not hang a health check or a scheduler tick for long. */
 export const CONNECT_TIMEOUT_MS = 5_000;
 
-export class StorageUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "StorageUnavailableError";
-  }
-}
+/**
+ * Every query gives up after this long. The bot's queries take milliseconds; without a bound, one
+ * sent down a link that froze (no reply, no reset) waits forever, and the answer or the shutdown
+ * waiting on it with it.
+ */
+export const QUERY_TIMEOUT_MS = 3_000;
+
+/**
+ * How long closing waits for the pool to say goodbye to the server. Over a frozen link the goodbye
+ * is never acknowledged, and the process is about to exit anyway.
+ */
+export const CLOSE_TIMEOUT_MS = 2_000;
 
 export interface PostgresStorageOptions {
   databaseUrl: string;
@@ -47,9 +53,23 @@ export function describeDatabase(databaseUrl: string): string {
   }
 }
 
-function reasonOf(error: unknown): string {
+/** PostgreSQL's SQLSTATEs for a login the server refused: wrong password, or no such role. */
+const LOGIN_REFUSED = new Set(["28P01", "28000"]);
+
+/** Why connecting failed, named for what it is: a refused login is not an unreachable server. */
+export function connectError(error: unknown, databaseUrl: string): StorageUnavailableError {
+  const where = describeDatabase(databaseUrl);
   const coded = error as { code?: string; message?: string };
-  return coded.code ?? coded.message ?? "unknown error";
+  if (coded.code !== undefined && LOGIN_REFUSED.has(coded.code)) {
+    return new StorageUnavailableError(STORAGE_MESSAGES.postgresLoginRefused(where, coded.code));
+  }
+  if (coded.code === "3D000") {
+    const database = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+    return new StorageUnavailableError(STORAGE_MESSAGES.postgresNoDatabase(where, database));
+  }
+  return new StorageUnavailableError(
+    STORAGE_MESSAGES.postgresUnreachable(where, coded.code ?? coded.message ?? "unknown error"),
+  );
 }
 
 async function migrate(pool: pg.Pool): Promise<void> {
@@ -86,7 +106,8 @@ async function migrate(pool: pg.Pool): Promise<void> {
  * unreachable server is a clear start-up error rather than a failure at the first question.
  */
 export async function openPostgresStorage(options: PostgresStorageOptions): Promise<Storage> {
-  const where = describeDatabase(options.databaseUrl);
+  // A malformed URL gets its own message before anything connects.
+  describeDatabase(options.databaseUrl);
   if (options.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) {
     throw new StorageUnavailableError(`"${options.schema}" is not a plain schema name`);
   }
@@ -94,6 +115,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     connectionString: options.databaseUrl,
     max: options.poolSize ?? 5,
     connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+    query_timeout: QUERY_TIMEOUT_MS,
     ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
   });
   pool.on("error", (error) => options.onPoolError?.(error));
@@ -101,7 +123,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     await migrate(pool);
   } catch (error) {
     await pool.end().catch(() => undefined);
-    throw new StorageUnavailableError(STORAGE_MESSAGES.postgresUnreachable(where, reasonOf(error)));
+    throw connectError(error, options.databaseUrl);
   }
 
   const query = async <Row extends pg.QueryResultRow>(text: string, values: unknown[] = []) =>
@@ -319,7 +341,13 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
 
     async close() {
       if (pool.ended) return;
-      await pool.end();
+      let timer: NodeJS.Timeout | undefined;
+      const givenUp = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, CLOSE_TIMEOUT_MS);
+        timer.unref();
+      });
+      await Promise.race([pool.end(), givenUp]);
+      clearTimeout(timer);
     },
   };
 }

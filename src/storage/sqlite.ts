@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { STORAGE_MESSAGES, StorageUnavailableError } from "./messages.js";
 import { pendingMigrations, SCHEMA_MIGRATIONS_TABLE } from "./migrations.js";
 import {
   type DeliveryRow,
@@ -53,13 +54,78 @@ function migrate(db: Database.Database): void {
 export const QUESTION_BATCH_WINDOW_MS = 200;
 const QUESTION_BATCH_MAX = 200;
 
-/** SQLite storage in `<dataDir>/talks.sqlite`; the folder and the file are created on first start. */
+/** Codes meaning a file sits where DATA_DIR, or a folder above it, should be. */
+const NOT_A_FOLDER = new Set(["EEXIST", "ENOTDIR"]);
+/** Codes meaning the app's user may not create or write the database there. */
+const NOT_WRITABLE = new Set(["EACCES", "EPERM", "EROFS", "SQLITE_CANTOPEN"]);
+
+/** The start-up error a person can act on, named after DATA_DIR; other errors pass through. */
+function startupError(error: unknown, dataDir: string, file: string): unknown {
+  if (error instanceof StorageUnavailableError) return error;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== "string") return error;
+  if (NOT_A_FOLDER.has(code))
+    return new StorageUnavailableError(STORAGE_MESSAGES.dataDirNotFolder(dataDir, code));
+  if (NOT_WRITABLE.has(code) || code.startsWith("SQLITE_READONLY")) {
+    return new StorageUnavailableError(STORAGE_MESSAGES.dataDirNotWritable(dataDir, code));
+  }
+  if (code === "SQLITE_NOTADB") return new StorageUnavailableError(STORAGE_MESSAGES.sqliteNotADatabase(file));
+  if (code.startsWith("SQLITE_CORRUPT")) {
+    return new StorageUnavailableError(STORAGE_MESSAGES.sqliteDamaged(file, code));
+  }
+  return error;
+}
+
+/** What SQLite's integrity check found wrong, in one line, or null when the file is sound. */
+function integrityProblem(db: Database.Database): string | null {
+  let verdict: string;
+  try {
+    const [first] = db.pragma("integrity_check") as { integrity_check: string }[];
+    verdict = first?.integrity_check ?? "no answer";
+  } catch (error) {
+    // A page the check cannot even read makes it throw rather than report.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("SQLITE_CORRUPT")) return code;
+    throw error;
+  }
+  return verdict === "ok" ? null : verdict.replace(/\s+/g, " ").slice(0, 200);
+}
+
+/**
+ * Opens (or creates) the database file and brings its schema up to date. A file with overwritten
+ * pages can open and answer for a while, then fail at the first query that touches them (every
+ * digest command, say); the integrity check, one read of the file, finds that at start-up instead.
+ */
+function openDatabase(file: string): Database.Database {
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("foreign_keys = ON");
+    const problem = integrityProblem(db);
+    if (problem !== null) {
+      throw new StorageUnavailableError(STORAGE_MESSAGES.sqliteDamaged(file, `integrity check: ${problem}`));
+    }
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * SQLite storage in `<dataDir>/talks.sqlite`; the folder and the file are created on first start.
+ * Throws StorageUnavailableError, naming DATA_DIR, when the folder or the file cannot be used.
+ */
 export function openSqliteStorage(options: { dataDir: string }): Storage {
-  mkdirSync(options.dataDir, { recursive: true });
-  const db = new Database(join(options.dataDir, SQLITE_FILE_NAME), { timeout: BUSY_TIMEOUT_MS });
-  db.pragma("journal_mode = WAL");
-  db.pragma("foreign_keys = ON");
-  migrate(db);
+  const file = join(options.dataDir, SQLITE_FILE_NAME);
+  let db: Database.Database;
+  try {
+    mkdirSync(options.dataDir, { recursive: true });
+    db = openDatabase(file);
+  } catch (error) {
+    throw startupError(error, options.dataDir, file);
+  }
   // Questions, votes and event claims are written on every request: on this connection each would
   // wait for an fsync and stall the acks queued behind it. A second connection with
   // synchronous=NORMAL keeps them safe from a process crash (only a power cut can lose the last

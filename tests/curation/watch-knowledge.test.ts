@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -54,6 +54,7 @@ describe("watching the data for a curator's edits", () => {
         error: (context, message) => logged.push({ context: context as Record<string, unknown>, message }),
       },
       debounceMs: 30,
+      resolveEveryMs: 100,
     });
   });
 
@@ -119,5 +120,170 @@ describe("watching the data for a curator's edits", () => {
     await expect(
       watchKnowledge({ dir, build: () => null, logger: { info: () => undefined, error: () => undefined } }),
     ).rejects.toThrow(KnowledgeBaseError);
+  });
+});
+
+/** A copy of the valid fixture whose first entry's answer ends with `mark`. */
+function release(root: string, name: string, mark: string): string {
+  const dir = join(root, name);
+  cpSync("tests/fixtures/knowledge/valid", dir, { recursive: true });
+  const path = join(dir, "qa", "negotiations.yml");
+  const file = parse(readFileSync(path, "utf8")) as { entries: Record<string, unknown>[] };
+  const first = file.entries[0] as Record<string, unknown>;
+  first.answer = `${String(first.answer)} (${mark})`;
+  writeFileSync(path, stringify(file));
+  return dir;
+}
+
+/** The answer `release` marked, with its mark. */
+const answerOf = (kb: KnowledgeBase) =>
+  kb.entries.find((entry) => /\((v\d+)(, edited)?\)$/.test(entry.answer))?.answer ?? "";
+
+describe("switching the whole data folder, as a release does", () => {
+  let root: string;
+  let watch: KnowledgeWatch<KnowledgeBase> | null = null;
+  const quiet = { info: () => undefined, error: () => undefined };
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), "talks-release-"));
+  });
+  afterEach(() => {
+    watch?.close();
+    watch = null;
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const start = async (dir: string) => {
+    watch = await watchKnowledge({
+      dir,
+      build: (kb) => kb,
+      logger: quiet,
+      debounceMs: 30,
+      resolveEveryMs: 100,
+    });
+    return watch;
+  };
+
+  /** After the switch, an in-place edit of the new folder must be picked up too. */
+  async function expectServedThenEditable(served: KnowledgeWatch<KnowledgeBase>, dir: string, mark: string) {
+    await vi.waitFor(() => expect(answerOf(served.current())).toContain(`(${mark})`), { timeout: 5_000 });
+    const path = join(dir, "qa", "negotiations.yml");
+    writeFileSync(path, readFileSync(path, "utf8").replace(`(${mark})`, `(${mark}, edited)`));
+    await vi.waitFor(() => expect(answerOf(served.current())).toContain(`(${mark}, edited)`), {
+      timeout: 5_000,
+    });
+  }
+
+  it("picks up a rename swap (mv data data.old; mv data.new data), then edits", async () => {
+    const dir = release(root, "data", "v1");
+    const served = await start(dir);
+    release(root, "data.new", "v2");
+    renameSync(dir, join(root, "data.old"));
+    renameSync(join(root, "data.new"), dir);
+    await expectServedThenEditable(served, dir, "v2");
+  });
+
+  it("picks up the folder deleted and created again, then edits", async () => {
+    const dir = release(root, "data", "v1");
+    const served = await start(dir);
+    rmSync(dir, { recursive: true });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(answerOf(served.current())).toContain("(v1)");
+    release(root, "data", "v2");
+    await expectServedThenEditable(served, dir, "v2");
+  });
+
+  it("picks up an atomic symlink switch, then edits", async () => {
+    const v1 = release(root, "release-1", "v1");
+    const v2 = release(root, "release-2", "v2");
+    const link = join(root, "data");
+    symlinkSync(v1, link);
+    const served = await start(link);
+    symlinkSync(v2, join(root, "data.next"));
+    renameSync(join(root, "data.next"), link);
+    await expectServedThenEditable(served, v2, "v2");
+  });
+});
+
+describe("an asynchronous build", () => {
+  let root: string;
+  let dir: string;
+  let watch: KnowledgeWatch<string> | null = null;
+  let logged: string[];
+  const logger = { info: () => undefined, error: (_: object, message: string) => logged.push(message) };
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), "talks-build-"));
+    dir = release(root, "data", "v1");
+    logged = [];
+  });
+  afterEach(() => {
+    watch?.close();
+    watch = null;
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const edit = (mark: string) => {
+    const path = join(dir, "qa", "negotiations.yml");
+    writeFileSync(path, readFileSync(path, "utf8").replace(/\((v\d+)\)/, `(${mark})`));
+  };
+
+  it("keeps serving the previous version until the new one is built", async () => {
+    let finishBuild: () => void = () => undefined;
+    watch = await watchKnowledge({
+      dir,
+      build: async (kb) =>
+        answerOf(kb).includes("(v1)")
+          ? "v1"
+          : new Promise<string>((resolve) => {
+              finishBuild = () => resolve("v2");
+            }),
+      logger,
+      debounceMs: 30,
+    });
+    edit("v2");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(watch.current()).toBe("v1");
+    finishBuild();
+    await vi.waitFor(() => expect(watch?.current()).toBe("v2"), { timeout: 3_000 });
+  });
+
+  it("logs a build that rejects like broken data and keeps the previous version", async () => {
+    const errors: unknown[] = [];
+    watch = await watchKnowledge({
+      dir,
+      build: async (kb) => {
+        if (answerOf(kb).includes("(v2)")) throw new Error("index build failed");
+        return "v1";
+      },
+      onError: (error) => errors.push(error),
+      logger,
+      debounceMs: 30,
+    });
+    edit("v2");
+    await vi.waitFor(() => expect(errors).toHaveLength(1), { timeout: 3_000 });
+    expect(logged).toEqual(["data not reloaded: index build failed"]);
+    expect(watch.current()).toBe("v1");
+  });
+
+  it("never lets a slow build of an earlier edit replace a later one", async () => {
+    watch = await watchKnowledge({
+      dir,
+      build: async (kb) => {
+        const answer = answerOf(kb);
+        const mark = answer.includes("(v2)") ? "v2" : answer.includes("(v3)") ? "v3" : "v1";
+        // v2's build is slow and finishes after v3's.
+        if (mark === "v2") await new Promise((resolve) => setTimeout(resolve, 600));
+        return mark;
+      },
+      logger,
+      debounceMs: 30,
+    });
+    edit("v2");
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    edit("v3");
+    await vi.waitFor(() => expect(watch?.current()).toBe("v3"), { timeout: 3_000 });
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(watch.current()).toBe("v3");
   });
 });

@@ -78,7 +78,13 @@ export async function startAppUnderFault(options: {
     webApiPolicy: options.webApiPolicy ?? FAST_WEB_API_POLICY,
     ...(options.storage === undefined
       ? {}
-      : { customRoutes: healthRoutes({ getEngine: () => engine, storage: options.storage }) }),
+      : {
+          customRoutes: healthRoutes({
+            getEngine: () => engine,
+            isSlackReachable: () => slackApp.isSlackReachable(),
+            storage: options.storage,
+          }),
+        }),
   });
   const { port } = await slackApp.start();
   const base = `http://127.0.0.1:${port}`;

@@ -17,9 +17,9 @@ import {
 import { HEALTH_PATH } from "../../src/health/health.js";
 import { FEEDBACK_LOG_MESSAGES } from "../../src/slack/listeners/actions/answer-feedback.js";
 import { startApp } from "../../src/start.js";
-import { STORAGE_MESSAGES } from "../../src/storage/messages.js";
+import { STORAGE_MESSAGES, StorageUnavailableError } from "../../src/storage/messages.js";
 import { openStorage } from "../../src/storage/open.js";
-import { openPostgresStorage, StorageUnavailableError } from "../../src/storage/postgres.js";
+import { openPostgresStorage } from "../../src/storage/postgres.js";
 import type { Storage } from "../../src/storage/types.js";
 import { FakeSlackApi, type RecordedCall } from "../helpers/fake-slack-api.js";
 import { describePostgres, TEST_DATABASE_URL } from "../helpers/postgres.js";

@@ -4,12 +4,15 @@ import { connect, createServer, type Server, type Socket } from "node:net";
 /**
  * A TCP proxy on loopback in front of a real server (the fake Slack, PostgreSQL) that a test can cut:
  * `refuse()` closes the listening port and drops every open connection, so new connections are
- * refused exactly as with a dead server; `restore()` listens again on the same port.
+ * refused exactly as with a dead server; `restore()` listens again on the same port. `freeze()`
+ * is the nastier fault: connections stay open and new ones are accepted, but nothing passes either
+ * way, with no reset, as when a link or a server hangs.
  */
 export class SwitchableProxy {
   private server: Server | null = null;
   private readonly sockets = new Set<Socket>();
   private port = 0;
+  private frozen = false;
 
   constructor(
     private readonly targetPort: number,
@@ -34,6 +37,11 @@ export class SwitchableProxy {
     if (server !== null) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** From now on nothing passes in either direction; every connection stays open. */
+  freeze(): void {
+    this.frozen = true;
+  }
+
   async restore(): Promise<void> {
     if (this.server === null) await this.listen(this.port);
   }
@@ -53,8 +61,14 @@ export class SwitchableProxy {
           upstream.destroy();
         });
       }
-      client.pipe(upstream);
-      upstream.pipe(client);
+      client.on("data", (chunk: Buffer) => {
+        if (!this.frozen) upstream.write(chunk);
+      });
+      upstream.on("data", (chunk: Buffer) => {
+        if (!this.frozen) client.write(chunk);
+      });
+      client.on("end", () => upstream.end());
+      upstream.on("end", () => client.end());
     });
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);

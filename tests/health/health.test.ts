@@ -57,7 +57,7 @@ afterAll(async () => {
 
 describe("checkHealth", () => {
   it("is 200 with the data version and entry count when a real SQLite store answers", async () => {
-    const report = await checkHealth({ getEngine: () => engine, storage });
+    const report = await checkHealth({ getEngine: () => engine, isSlackReachable: () => true, storage });
     expect(report).toEqual({
       status: 200,
       body: {
@@ -65,32 +65,58 @@ describe("checkHealth", () => {
         dataVersion: engine.kb.version,
         entries: engine.kb.entries.length,
         storage: "reachable",
+        slack: "reachable",
       },
     });
     expect(report.body.entries).toBeGreaterThan(0);
   });
 
   it("is 503 with storage unreachable when the store says so, still reporting the data served", async () => {
-    expect(await checkHealth({ getEngine: () => engine, storage: down })).toEqual({
+    expect(
+      await checkHealth({ getEngine: () => engine, isSlackReachable: () => true, storage: down }),
+    ).toEqual({
       status: 503,
       body: {
         ok: false,
         dataVersion: engine.kb.version,
         entries: engine.kb.entries.length,
         storage: "unreachable",
+        slack: "reachable",
+      },
+    });
+  });
+
+  it("is 503 with slack unreachable until Slack has accepted the token, still reporting the data", async () => {
+    expect(await checkHealth({ getEngine: () => engine, isSlackReachable: () => false, storage })).toEqual({
+      status: 503,
+      body: {
+        ok: false,
+        dataVersion: engine.kb.version,
+        entries: engine.kb.entries.length,
+        storage: "reachable",
+        slack: "unreachable",
       },
     });
   });
 
   it("is 503 when ping throws, despite its promise not to", async () => {
-    const report = await checkHealth({ getEngine: () => engine, storage: throwing });
+    const report = await checkHealth({
+      getEngine: () => engine,
+      isSlackReachable: () => true,
+      storage: throwing,
+    });
     expect(report.status).toBe(503);
     expect(report.body.storage).toBe("unreachable");
   });
 
   it("is 503 within the ping timeout when storage hangs", async () => {
     const started = performance.now();
-    const report = await checkHealth({ getEngine: () => engine, storage: hanging, pingTimeoutMs: 100 });
+    const report = await checkHealth({
+      getEngine: () => engine,
+      isSlackReachable: () => true,
+      storage: hanging,
+      pingTimeoutMs: 100,
+    });
     const elapsed = performance.now() - started;
     expect(report.status).toBe(503);
     expect(elapsed).toBeGreaterThanOrEqual(90);
@@ -99,13 +125,15 @@ describe("checkHealth", () => {
 
   it("bounds a hung ping by default at about a second", async () => {
     const started = performance.now();
-    expect((await checkHealth({ getEngine: () => engine, storage: hanging })).status).toBe(503);
+    expect(
+      (await checkHealth({ getEngine: () => engine, isSlackReachable: () => true, storage: hanging })).status,
+    ).toBe(503);
     expect(performance.now() - started).toBeLessThan(STORAGE_PING_TIMEOUT_MS + 500);
   });
 
   it("reports the data being served now, after a hot reload swapped it", async () => {
     let current = engine;
-    const deps: HealthDeps = { getEngine: () => current, storage: reachable };
+    const deps: HealthDeps = { getEngine: () => current, isSlackReachable: () => true, storage: reachable };
     const swapped = await createAnswerEngine(loadKnowledgeBase("tests/fixtures/knowledge/valid"), {
       meaning: null,
     });
@@ -134,7 +162,7 @@ describe("the health server for Socket Mode (HEALTH_PORT)", () => {
   }
 
   it("answers GET /healthz with 200 and the JSON body", async () => {
-    const base = await serve({ getEngine: () => engine, storage });
+    const base = await serve({ getEngine: () => engine, isSlackReachable: () => true, storage });
     const response = await getJson(`${base}${HEALTH_PATH}`);
     expect(response.status).toBe(200);
     expect(response.type).toBe("application/json");
@@ -143,18 +171,19 @@ describe("the health server for Socket Mode (HEALTH_PORT)", () => {
       dataVersion: engine.kb.version,
       entries: engine.kb.entries.length,
       storage: "reachable",
+      slack: "reachable",
     });
   });
 
   it("answers 503 while storage is unreachable", async () => {
-    const base = await serve({ getEngine: () => engine, storage: throwing });
+    const base = await serve({ getEngine: () => engine, isSlackReachable: () => true, storage: throwing });
     const response = await getJson(`${base}${HEALTH_PATH}?probe=1`);
     expect(response.status).toBe(503);
     expect(response.body).toMatchObject({ ok: false, storage: "unreachable" });
   });
 
   it("answers 404 on any other path and 405 to other methods", async () => {
-    const base = await serve({ getEngine: () => engine, storage });
+    const base = await serve({ getEngine: () => engine, isSlackReachable: () => true, storage });
     expect((await getJson(`${base}/`)).status).toBe(404);
     expect((await getJson(`${base}/slack/events`)).status).toBe(404);
     const post = await fetch(`${base}${HEALTH_PATH}`, { method: "POST", signal: AbortSignal.timeout(5_000) });
@@ -166,7 +195,7 @@ describe("the health server for Socket Mode (HEALTH_PORT)", () => {
     const server = await startHealthServer({
       port: 0,
       host: "127.0.0.1",
-      deps: { getEngine: () => engine, storage },
+      deps: { getEngine: () => engine, isSlackReachable: () => true, storage },
     });
     await server.close();
     await expect(
@@ -204,7 +233,11 @@ describe("GET /healthz on the HTTP receiver (HTTP mode, same server as /slack/ev
           await storage.logQuestion(record);
         },
       },
-      customRoutes: healthRoutes({ getEngine: () => engine, storage: flakyStorage }),
+      customRoutes: healthRoutes({
+        getEngine: () => engine,
+        isSlackReachable: () => slackApp.isSlackReachable(),
+        storage: flakyStorage,
+      }),
     });
     const { port } = await slackApp.start();
     base = `http://127.0.0.1:${port}`;
@@ -224,6 +257,7 @@ describe("GET /healthz on the HTTP receiver (HTTP mode, same server as /slack/ev
       dataVersion: engine.kb.version,
       entries: engine.kb.entries.length,
       storage: "reachable",
+      slack: "reachable",
     });
   });
 
@@ -312,6 +346,7 @@ describe("the running app (startApp) serves the health check", () => {
       dataVersion: kb.version,
       entries: kb.entries.length,
       storage: "reachable",
+      slack: "reachable",
     });
   });
 

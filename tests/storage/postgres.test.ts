@@ -1,9 +1,8 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { STORAGE_MESSAGES } from "../../src/storage/messages.js";
+import { STORAGE_MESSAGES, StorageUnavailableError } from "../../src/storage/messages.js";
 import { migrations } from "../../src/storage/migrations.js";
 import { openStorage } from "../../src/storage/open.js";
-import { StorageUnavailableError } from "../../src/storage/postgres.js";
 import { createTestSchema, describePostgres, TEST_DATABASE_URL } from "../helpers/postgres.js";
 import { postgresHarness } from "../helpers/storage-harness.js";
 import { storageContract } from "./storage-contract.js";

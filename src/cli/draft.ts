@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { parse as parseYaml, Document as YamlDocument } from "yaml";
 import { MEANING_MODEL_UNAVAILABLE } from "../answers/messages.js";
 import { ConfigError, loadConfig } from "../config/env.js";
-import { type Drafts, draftFromDocument } from "../drafting/draft.js";
+import { type Drafts, draftFromDocument, slug } from "../drafting/draft.js";
 import { type DraftEvaluation, evaluateDrafts, readEvalQuestions, type Score } from "../drafting/evaluate.js";
 import { DRAFT_CLI } from "../drafting/messages.js";
 import { DRAFTS_DIR, loadDrafts, STATUS_DRAFT_SUFFIX, TIMELINE_DRAFT_SUFFIX } from "../knowledge/drafts.js";
@@ -33,18 +33,6 @@ function toYaml(value: unknown, comment: string): string {
   if (JSON.stringify(parseYaml(text)) !== JSON.stringify(value))
     throw new Error("YAML round trip changed the drafts");
   return text;
-}
-
-function slug(text: string, words: number): string {
-  return text
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/['’]/g, "")
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word !== "")
-    .slice(0, words)
-    .join("-");
 }
 
 /** The article as given: a first line repeating the title is the title, not the text. */

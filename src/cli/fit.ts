@@ -20,7 +20,17 @@ import { cachingEmbedder } from "../matching/semantic/vector-cache.js";
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const MODELS_PATH = join(REPO_ROOT, "src", "matching", "decision", "models.json");
 
-async function main(): Promise<void> {
+const USAGE = `usage: npm run fit [-- --frontier]
+  Fits the decision models and writes src/matching/decision/models.json.
+  --frontier  also print, for a range of answer cut-offs, what each would answer on the tuning sets`;
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  if (args.some((arg) => arg !== "--frontier")) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const frontier = args.includes("--frontier");
   const started = performance.now();
   const kb = loadKnowledgeBase(join(REPO_ROOT, "data"));
   const sets = fittingSets(REPO_ROOT);
@@ -44,9 +54,9 @@ async function main(): Promise<void> {
     withMeaning.filter((question) => question.group === group).length;
   const log = (line: string) => console.log(line);
   console.log("\nWith the meaning signal:");
-  const meaningModel = fitDecisionModel(withMeaning, FEATURE_NAMES, entryIds, log);
+  const meaningModel = fitDecisionModel(withMeaning, FEATURE_NAMES, entryIds, log, { frontier });
   console.log("Words only:");
-  const wordsModel = fitDecisionModel(wordsOnly, WORDS_ONLY_FEATURES, entryIds, log);
+  const wordsModel = fitDecisionModel(wordsOnly, WORDS_ONLY_FEATURES, entryIds, log, { frontier });
   const models: DecisionModels = {
     withMeaning: meaningModel,
     wordsOnly: wordsModel,
@@ -60,6 +70,7 @@ async function main(): Promise<void> {
   };
   writeFileSync(MODELS_PATH, `${JSON.stringify(models, null, 2)}\n`);
   console.log(`\nWrote ${MODELS_PATH} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  return 0;
 }
 
-await main();
+process.exitCode = await main();

@@ -1,19 +1,7 @@
+import { MONTH_NAMES } from "../matching/lexicon.js";
 import type { Token } from "./analyse.js";
 
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
+const MONTHS = MONTH_NAMES;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

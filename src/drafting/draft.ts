@@ -291,7 +291,8 @@ function shorten(text: string, max: number): string {
   return `${text.slice(0, space > max / 2 ? space : max - 1).trimEnd()}…`;
 }
 
-function slug(text: string, words = 4): string {
+/** Lower-case words of `text` joined by dashes, at most `words` of them: for ids. */
+export function slug(text: string, words = 4): string {
   return text
     .toLowerCase()
     .normalize("NFKD")

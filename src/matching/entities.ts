@@ -1,5 +1,5 @@
 import type { Entity, EntityKind } from "../knowledge/schema.js";
-import { normaliseWords, type Token } from "./normalise.js";
+import { normaliseWords, type RewriteRule, rewriteRuns, type Token } from "./normalise.js";
 
 /** Tokens rewritten to an entity's name, and which entities the text mentions. */
 export interface EntityReading<Tag> {
@@ -20,11 +20,9 @@ export interface EntityReader {
   readonly vocabulary: ReadonlySet<string>;
 }
 
-interface AliasRule {
-  /** The alias's words after the first. */
-  rest: readonly string[];
+/** An alias: its words after the first, rewritten to the entity's name. */
+interface AliasRule extends RewriteRule {
   entity: Entity;
-  name: readonly string[];
 }
 
 /**
@@ -44,35 +42,21 @@ export function createEntityReader(entities: readonly Entity[]): EntityReader {
       if (first === undefined) continue;
       for (const word of words) vocabulary.add(word);
       const rules = byFirstWord.get(first) ?? [];
-      rules.push({ rest, entity, name });
+      rules.push({ rest, entity, replacement: name });
       byFirstWord.set(first, rules);
     }
   }
   for (const rules of byFirstWord.values()) rules.sort((a, b) => b.rest.length - a.rest.length);
 
   function read<Tag>(tokens: readonly Token<Tag>[], merge: (tags: Tag[]) => Tag): EntityReading<Tag> {
-    const out: Token<Tag>[] = [];
     const mentions = new Set<string>();
-    let index = 0;
-    while (index < tokens.length) {
-      const token = tokens[index] as Token<Tag>;
-      // "the alliance" is NATO, "alliance" alone may not be: an alias's leading "the" is matched when typed.
-      const rule = byFirstWord
-        .get(token.word)
-        ?.find((candidate) =>
-          candidate.rest.every((next, offset) => tokens[index + 1 + offset]?.word === next),
-        );
-      if (rule === undefined) {
-        out.push(token);
-        index += 1;
-        continue;
-      }
-      const span = tokens.slice(index, index + 1 + rule.rest.length);
-      const tag = merge(span.map((spanned) => spanned.tag));
-      mentions.add(rule.entity.id);
-      for (const word of rule.name) out.push({ word, tag });
-      index += span.length;
-    }
+    // "the alliance" is NATO, "alliance" alone may not be: an alias's leading "the" is matched when typed.
+    const out = rewriteRuns(
+      tokens,
+      (word) => byFirstWord.get(word),
+      merge,
+      (rule) => mentions.add(rule.entity.id),
+    );
     return { tokens: out, mentions };
   }
 

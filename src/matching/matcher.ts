@@ -1,6 +1,5 @@
 import type { Entity } from "../knowledge/schema.js";
 import { curatedTerms } from "./analyse.js";
-import type { LexicalConfig } from "./config.js";
 import {
   type AnswerKind,
   candidateFeatures,
@@ -59,7 +58,6 @@ export interface MatcherOptions {
   meaning: MeaningModel | null;
   /** The fitted decision models. */
   models: DecisionModels;
-  lexical?: Partial<LexicalConfig>;
   /** How much of a message is read (full unless measuring what reading adds). */
   reading?: ReadingDepth;
 }
@@ -137,7 +135,6 @@ export async function createCandidateReader(
   const entities = createEntityReader(options.entities);
   const lexical = createLexicalMatcher(entries, {
     entities,
-    ...(options.lexical === undefined ? {} : { config: options.lexical }),
     ...(options.extraVocabulary === undefined ? {} : { extraVocabulary: options.extraVocabulary }),
     ...(options.topicNames === undefined ? {} : { topicNames: options.topicNames }),
   });

@@ -161,15 +161,15 @@ export function normaliseWords(text: string): string[] {
   return numbersToDigits(cleaned.split(" ").map(normaliseWord));
 }
 
-interface PhraseRule {
-  /** The words after the first. */
+/** A run of words to rewrite: the words after its first, and what they become. */
+export interface RewriteRule {
   rest: readonly string[];
   replacement: readonly string[];
 }
 
 /** Phrase rules by first word, longest first, so a word that starts no phrase costs one map lookup. */
-const PHRASES_BY_FIRST_WORD: ReadonlyMap<string, readonly PhraseRule[]> = (() => {
-  const byFirst = new Map<string, PhraseRule[]>();
+const PHRASES_BY_FIRST_WORD: ReadonlyMap<string, readonly RewriteRule[]> = (() => {
+  const byFirst = new Map<string, RewriteRule[]>();
   for (const [phrase, replacement] of Object.entries(PHRASES)) {
     const [first, ...rest] = phrase.split(" ");
     if (first === undefined) continue;
@@ -188,15 +188,21 @@ export interface Token<Tag> {
 }
 
 /**
- * Rewrites multi-word expressions to one token (longest first); filler phrases vanish. The tags of a
- * rewritten phrase are merged with `merge`.
+ * Rewrites each run of tokens a rule matches to the rule's replacement, trying the rules of a run's first
+ * word in the order given (longest first). The replacement's tokens take the merged tags of the run's;
+ * `matched` is told of each rule applied.
  */
-function rewritePhrases<Tag>(tokens: readonly Token<Tag>[], merge: (tags: Tag[]) => Tag): Token<Tag>[] {
+export function rewriteRuns<Tag, Rule extends RewriteRule>(
+  tokens: readonly Token<Tag>[],
+  rulesFor: (word: string) => readonly Rule[] | undefined,
+  merge: (tags: Tag[]) => Tag,
+  matched: (rule: Rule) => void = () => undefined,
+): Token<Tag>[] {
   const out: Token<Tag>[] = [];
   let index = 0;
   while (index < tokens.length) {
     const token = tokens[index] as Token<Tag>;
-    const rule = PHRASES_BY_FIRST_WORD.get(token.word)?.find((candidate) =>
+    const rule = rulesFor(token.word)?.find((candidate) =>
       candidate.rest.every((word, offset) => tokens[index + 1 + offset]?.word === word),
     );
     if (rule === undefined) {
@@ -207,9 +213,15 @@ function rewritePhrases<Tag>(tokens: readonly Token<Tag>[], merge: (tags: Tag[])
     const span = tokens.slice(index, index + 1 + rule.rest.length);
     const tag = merge(span.map((spanned) => spanned.tag));
     for (const word of rule.replacement) out.push({ word, tag });
+    matched(rule);
     index += span.length;
   }
   return out;
+}
+
+/** Multi-word expressions rewritten to one token (longest first); filler phrases vanish. */
+function rewritePhrases<Tag>(tokens: readonly Token<Tag>[], merge: (tags: Tag[]) => Tag): Token<Tag>[] {
+  return rewriteRuns(tokens, (word) => PHRASES_BY_FIRST_WORD.get(word), merge);
 }
 
 const isDayNumber = (token: Token<unknown> | undefined) =>

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { loadKnowledgeBase } from "../../src/knowledge/load.js";
 import type { EntrySource, SourceDocument } from "../../src/knowledge/schema.js";
+import { MONTH_NAMES } from "../../src/matching/lexicon.js";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const dataDir = join(repoRoot, "data");
@@ -163,20 +164,7 @@ describe("every entry", () => {
 
 describe("entries about a scheduled event", () => {
   const scheduled = kb.entries.filter((entry) => entry.scheduledEvent !== undefined);
-  const MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ];
+  const MONTHS = MONTH_NAMES.map((month) => `${month[0]?.toUpperCase()}${month.slice(1)}`);
 
   /** "2025-07-23" as prose writes it: "July 23, 2025" or "23 July 2025". */
   function writtenForms(iso: string): string[] {

@@ -204,6 +204,7 @@ export function fitDecisionModel(
   features: readonly FeatureName[],
   entryIds: readonly string[],
   log: (line: string) => void = () => undefined,
+  options: { frontier?: boolean } = {},
 ): DecisionModel {
   const isRight = (question: Labelled, entry: number) => question.accepted.has(entryIds[entry] as string);
   const rankingRows: LabelledRow[] = questions.flatMap((question) =>
@@ -231,7 +232,7 @@ export function fitDecisionModel(
     ...fitLogistic(answeringRows, columnsOf(answeringFeatures)),
   };
   const decider = compileDecider({ ranking, answering, answerAt: 0.5, suggestAt: 0.5 });
-  if (process.env.FIT_FRONTIER !== undefined) {
+  if (options.frontier === true) {
     for (const answerAt of grid(0.3, 0.95).filter((_, step) => step % 5 === 0)) {
       const f = tally(questions, { ...decider, cutoffs: { answerAt, suggestAt: 1 } }, entryIds);
       log(

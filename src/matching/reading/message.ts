@@ -81,7 +81,12 @@ interface Token {
   normal: string;
   pos: string;
   spaces: string;
+  /** A word or a number, not punctuation or a symbol. */
+  wordy: boolean;
 }
+
+/** wink-nlp's token types that carry words. */
+const WORDY_TYPES: ReadonlySet<string> = new Set(["word", "number", "ordinal", "hashtag"]);
 
 const textOf = (tokens: readonly Token[]) =>
   tokens
@@ -121,11 +126,14 @@ function questionClauses(tokens: readonly Token[]): Token[][] {
     if (last !== undefined && index - last <= 2) return;
     starts.push(index);
   });
-  const asks = tokens[tokens.length - 1]?.value === "?";
-  if (starts.length === 0) return asks ? [trimEnd([...tokens])] : [];
+  // "…demand? )": a question mark among the closing punctuation still asks.
+  const asks = tokens
+    .slice(tokens.findLastIndex((token) => token.wordy))
+    .some((token) => token.value === "?");
+  if (starts.length === 0) return asks && tokens.some((token) => token.wordy) ? [trimEnd([...tokens])] : [];
   return starts
     .map((start, position) => trimEnd(tokens.slice(start, starts[position + 1] ?? tokens.length)))
-    .filter((clause) => clause.length > 1 || asks);
+    .filter((clause) => clause.some((token) => token.wordy) && (clause.length > 1 || asks));
 }
 
 /**
@@ -161,11 +169,15 @@ export function readMessage(raw: string, depth: ReadingDepth = "full"): ReadMess
     .each((sentence: ItemSentence) => {
       const tokens: Token[] = [];
       sentence.tokens().each((token: ItemToken) => {
+        const type = token.out(its.type);
+        // A line break inside a sentence is white space, not a word.
+        if (type === "tabCRLF" || token.out(its.pos) === "SPACE") return;
         tokens.push({
           value: token.out(its.value),
           normal: token.out(its.normal),
           pos: token.out(its.pos),
           spaces: token.out(its.precedingSpaces),
+          wordy: WORDY_TYPES.has(type),
         });
       });
       const kept = withoutOpeners(tokens);

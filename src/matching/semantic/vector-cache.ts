@@ -12,12 +12,6 @@ export const DEFAULT_VECTOR_CACHE_DIR = fileURLToPath(
   new URL("../../../node_modules/.cache/talks-bot/", import.meta.url),
 );
 
-/** An embedder that remembers every vector it made, and keeps them on disk for the next run. */
-export interface CachingEmbedder extends Embedder {
-  /** How many vectors the model computed (not found in the cache) so far. */
-  readonly computed: number;
-}
-
 interface CacheFile {
   model: string;
   /** sha256 of the text (hex, 32 characters) → the vector's float32 bytes in base64. */
@@ -49,13 +43,9 @@ function readCache(file: string, model: string): Map<string, Float32Array> {
  * written to `dir` as they are made; where that fails (a read-only disk) they are kept in memory only, as
  * they are with `dir` null.
  */
-export function cachingEmbedder(
-  embedder: Embedder,
-  dir: string | null = DEFAULT_VECTOR_CACHE_DIR,
-): CachingEmbedder {
+export function cachingEmbedder(embedder: Embedder, dir: string | null = DEFAULT_VECTOR_CACHE_DIR): Embedder {
   const file = dir === null ? null : join(dir, `vectors-${embedder.id}.json`);
   const vectors = file === null ? new Map<string, Float32Array>() : readCache(file, embedder.id);
-  let computed = 0;
 
   function persist(file: string): void {
     const encoded: Record<string, string> = {};
@@ -75,9 +65,6 @@ export function cachingEmbedder(
 
   return {
     id: embedder.id,
-    get computed() {
-      return computed;
-    },
     async embed(texts) {
       const keys = texts.map(keyOf);
       const missing = [...new Set(texts.filter((_, position) => !vectors.has(keys[position] as string)))];
@@ -86,7 +73,6 @@ export function cachingEmbedder(
         missing.forEach((text, position) => {
           vectors.set(keyOf(text), fresh[position] as Float32Array);
         });
-        computed += missing.length;
         if (file !== null) persist(file);
       }
       return keys.map((key) => vectors.get(key) as Float32Array);

@@ -74,6 +74,10 @@ describe("readMessage", () => {
     ]);
   });
 
+  it("reads a question across a line break and with punctuation after its question mark", () => {
+    expect(texts("«?\n What does Russia demand? )")[0]).toBe("What does Russia demand");
+  });
+
   it("reads nothing from nothing", () => {
     expect(readMessage("   ")).toEqual({ plainText: "", readings: [], questions: 0 });
   });

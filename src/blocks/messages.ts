@@ -76,10 +76,10 @@ export const ANSWER_NO_LONGER_AVAILABLE = `That answer is no longer in my data. 
 /** "Ask a person": what the escalation channel reads, and what the person who asked is told. */
 export const ESCALATION_TEXT = {
   title: "A question for a person",
-  askedIn: (userId: string, channelId: string | null) =>
-    channelId === null || channelId.startsWith("D")
-      ? `<@${userId}> asked talks bot in a direct message:`
-      : `<@${userId}> asked talks bot in <#${channelId}>:`,
+  askedIn: (userId: string | null, channelId: string | null) =>
+    `${userId === null ? "Someone" : `<@${userId}>`} asked talks bot ${
+      channelId === null || channelId.startsWith("D") ? "in a direct message" : `in <#${channelId}>`
+    }:`,
   footer:
     "talks bot has no answer to this in its data. Reply in a thread here, and let the person who asked know.",
   passedOn: (channelId: string) =>

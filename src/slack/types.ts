@@ -4,6 +4,7 @@ import type { HomeDigestSettings } from "../blocks/home.js";
 import type { SlackMessage } from "../blocks/types.js";
 import type { DigestCommand } from "../commands/types.js";
 import type { Config } from "../config/env.js";
+import type { ConversationContexts } from "../conversation/context.js";
 import type { Logger } from "../logging/logger.js";
 import type { FeedbackStore, QuestionLog } from "../storage/types.js";
 import type { ReachPolicy } from "./reach-slack.js";
@@ -54,6 +55,8 @@ export interface SlackAppDeps {
   now: () => Date;
   /** Defaults to an in-memory window; pass a shared one when several copies run. */
   events?: EventDeduplicator;
+  /** Each conversation's last answered question, for follow-ups; in memory by default. */
+  conversations?: ConversationContexts;
   /** Without it, digest commands say the digest is not available. */
   digest?: DigestCommandHandler;
   /** Without it, the App Home has no digest section. */
@@ -67,6 +70,10 @@ export interface SlackAppDeps {
 }
 
 /** What listeners receive: every optional dependency resolved. */
-export type ListenerDeps = Omit<SlackAppDeps, "events" | "customRoutes" | "webApiPolicy" | "reachPolicy"> & {
+export type ListenerDeps = Omit<
+  SlackAppDeps,
+  "events" | "conversations" | "customRoutes" | "webApiPolicy" | "reachPolicy"
+> & {
   events: EventDeduplicator;
+  conversations: ConversationContexts;
 };

@@ -1,5 +1,6 @@
 import { vi } from "vitest";
 import { loadConfig } from "../../src/config/env.js";
+import { createConversationContexts } from "../../src/conversation/context.js";
 import { InMemoryEventDeduplicator } from "../../src/slack/in-memory-event-deduplicator.js";
 import type { ButtonArgs } from "../../src/slack/listeners/actions/button.js";
 import type { TalksCommandArgs } from "../../src/slack/listeners/commands/talks-command.js";
@@ -27,6 +28,7 @@ export function buildDeps(overrides: Partial<ListenerDeps> = {}) {
     questionLog,
     now: () => NOW,
     events: new InMemoryEventDeduplicator(),
+    conversations: createConversationContexts(),
     ...overrides,
   };
   return { deps, engine, feedback, questionLog, logs };

@@ -28,6 +28,8 @@ export interface AnswerMessageOptions {
   notices: readonly string[];
   /** The user's own words, echoed (shortened and escaped) where the question is not already visible. */
   question?: string;
+  /** What the echoed words are called: "You asked" unless said otherwise. */
+  questionLabel?: string;
   /** Carried in the feedback buttons so a vote can be recorded without any user text. */
   normalisedQuestion: string;
   /** Ephemeral slash-command replies offer Share in channel. */
@@ -107,7 +109,7 @@ function leadingContext(options: AnswerMessageOptions): Block[] {
   const parts: string[] = [];
   if (options.sharedBy !== undefined) parts.push(BLOCK_TEXT.sharedBy(options.sharedBy));
   if (options.question !== undefined && options.question.trim() !== "") {
-    parts.push(`${BLOCK_TEXT.youAsked}: _${echoQuestion(options.question)}_`);
+    parts.push(`${options.questionLabel ?? BLOCK_TEXT.youAsked}: _${echoQuestion(options.question)}_`);
   }
   return parts.length === 0 ? [] : [context(parts.join(" · "))];
 }
@@ -144,7 +146,9 @@ function buildAnswered(answer: Answer, entryId: string, options: AnswerMessageOp
     const share = encodeShare({
       kind: "answer",
       entryId,
-      question: options.question ?? null,
+      // The public copy echoes the words as "You asked"; words echoed under another label (a message
+      // the shortcut was used on) were not asked by the person sharing, so the copy leaves them out.
+      question: options.questionLabel === undefined ? (options.question ?? null) : null,
       normalisedQuestion: options.normalisedQuestion,
     });
     buttons.push(button(ACTION_IDS.share, BLOCK_TEXT.share, share));

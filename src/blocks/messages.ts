@@ -10,6 +10,8 @@ export const BLOCK_TEXT = {
   /** Opens each warning line: old information, a scheduled date gone by. */
   noticeIcon: "⚠️",
   youAsked: "You asked",
+  /** Echoes the message "Ask talks about this" was used on. */
+  aboutMessage: "About the message",
   sharedBy: (userId: string) => `Shared by <@${userId}>`,
   omitted: "Some items did not fit in one message.",
   statusTitle: "Where the talks stand",
@@ -62,6 +64,10 @@ export const DIGEST_NOT_AVAILABLE =
 
 export const DIGEST_NEEDS_SLASH_COMMAND =
   "The daily digest is set up with the slash command in the channel that should get it: `/talks digest on`.";
+
+/** The message shortcut was used on a message with no text (only files or attachments). */
+export const SHORTCUT_NO_TEXT =
+  "That message has no text I can read, so I can't answer about it. Ask me with `/talks` followed by your question.";
 
 export const SOMETHING_WENT_WRONG =
   "Sorry, something went wrong on my side and I could not answer that. Please try again in a moment.";

@@ -29,6 +29,13 @@ export interface ReplyContext {
   previous?: ConversationTurn | null;
   /** Offer "Ask a person" on a decline (ESCALATION_CHANNEL is set, and the reply is in Slack). */
   escalate?: boolean;
+  /**
+   * False when the text is not a message to the bot but one it was asked about (the message shortcut):
+   * "thanks!" there is a message to read, not thanks to answer. True by default.
+   */
+  smallTalk?: boolean;
+  /** What the echoed question is called; "You asked" by default. */
+  questionLabel?: string;
 }
 
 export interface Reply {
@@ -64,7 +71,7 @@ export function questionLogRecord(
  */
 export async function answerQuestion(question: string, context: ReplyContext): Promise<Reply> {
   const { engine } = context;
-  const conversed = await converse(engine, question, context.previous ?? null);
+  const conversed = await converse(engine, question, context.previous ?? null, context.smallTalk ?? true);
   if (conversed.kind === "small-talk") {
     return {
       message: buildSmallTalkMessage(conversed.answer, conversed.smallTalk),
@@ -78,6 +85,7 @@ export async function answerQuestion(question: string, context: ReplyContext): P
     normalisedQuestion: asked.normalisedQuestion,
     shareable: context.ephemeral,
     ...(context.ephemeral ? { question } : {}),
+    ...(context.questionLabel === undefined ? {} : { questionLabel: context.questionLabel }),
     also: asked.more,
     ...(context.escalate === true ? { escalate: question } : {}),
   });

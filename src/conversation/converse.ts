@@ -46,15 +46,17 @@ export function isNotEnglish(answer: Answer): boolean {
 }
 
 /**
- * Answers one message: small talk first, then the engine; a question the engine does not answer alone
- * is read with the conversation's previous question (`previous`, when there is one within the window).
+ * Answers one message: small talk first (unless `readSmallTalk` is false: a message the bot was asked
+ * about, not one sent to it), then the engine; a question the engine does not answer alone is read with
+ * the conversation's previous question (`previous`, when there is one within the window).
  */
 export async function converse(
   engine: AnswerEngine,
   text: string,
   previous: ConversationTurn | null = null,
+  readSmallTalk = true,
 ): Promise<Conversed> {
-  const smallTalk = smallTalkKind(text);
+  const smallTalk = readSmallTalk ? smallTalkKind(text) : null;
   if (smallTalk !== null)
     return { kind: "small-talk", smallTalk, answer: smallTalkAnswer(smallTalk, engine) };
   const asked = await engine.ask(text);

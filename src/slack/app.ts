@@ -4,6 +4,7 @@ import { App, HTTPReceiver, webApi } from "@slack/bolt";
 import { createConversationContexts } from "../conversation/context.js";
 import { createInFlight, type InFlight } from "../lifecycle/in-flight.js";
 import { toBoltLevel, toBoltLogger } from "../logging/bolt-logger.js";
+import { createAgentPrompts } from "./agent-view.js";
 import { InMemoryEventDeduplicator } from "./in-memory-event-deduplicator.js";
 import { registerListeners } from "./listeners/index.js";
 import {
@@ -81,6 +82,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     ...deps,
     events: deps.events ?? new InMemoryEventDeduplicator(),
     conversations: deps.conversations ?? createConversationContexts(),
+    agentPrompts: createAgentPrompts({ logger, mostAsked: deps.mostAsked ?? (async () => []) }),
   };
 
   // Who the bot is (for Bolt's ignoreSelf and for mentions of it) comes from auth.test. Bolt would

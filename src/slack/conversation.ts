@@ -70,7 +70,8 @@ export function recordQuestion(deps: ListenerDeps, record: QuestionLogRecord | n
 export type HandledContext =
   | { kind: "command"; command: string; trigger: string; teamId: string; channelId: string }
   | { kind: "event"; event: string; eventId: string; teamId: string; retryNum: number }
-  | { kind: "action"; action: string; trigger: string; teamId: string | null; channelId: string | null };
+  | { kind: "action"; action: string; trigger: string; teamId: string | null; channelId: string | null }
+  | { kind: "shortcut"; shortcut: string; trigger: string; teamId: string | null; channelId: string };
 
 /** What the bot made of a request, for its log line. */
 export interface HandledOutcome {

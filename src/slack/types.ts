@@ -7,6 +7,7 @@ import type { Config } from "../config/env.js";
 import type { ConversationContexts } from "../conversation/context.js";
 import type { Logger } from "../logging/logger.js";
 import type { FeedbackStore, QuestionLog } from "../storage/types.js";
+import type { AgentPrompts } from "./agent-view.js";
 import type { ReachPolicy } from "./reach-slack.js";
 
 /**
@@ -61,6 +62,8 @@ export interface SlackAppDeps {
   digest?: DigestCommandHandler;
   /** Without it, the App Home has no digest section. */
   homeDigest?: HomeDigestLoader;
+  /** The entry ids a workspace asked about most lately (the agent view's prompts); examples only without it. */
+  mostAsked?: (teamId: string) => Promise<string[]>;
   /** Extra HTTP routes on the same server, e.g. a health check (HTTP mode only). */
   customRoutes?: CustomRoute[];
   /** How long to wait on Slack's Web API and how often to retry; defaults to WEB_API_POLICY. */
@@ -72,8 +75,9 @@ export interface SlackAppDeps {
 /** What listeners receive: every optional dependency resolved. */
 export type ListenerDeps = Omit<
   SlackAppDeps,
-  "events" | "conversations" | "customRoutes" | "webApiPolicy" | "reachPolicy"
+  "events" | "conversations" | "mostAsked" | "customRoutes" | "webApiPolicy" | "reachPolicy"
 > & {
   events: EventDeduplicator;
   conversations: ConversationContexts;
+  agentPrompts: AgentPrompts;
 };

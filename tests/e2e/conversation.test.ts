@@ -4,11 +4,14 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ENGLISH_ONLY_TEXT } from "../../src/answers/messages.js";
 import { ACTION_IDS } from "../../src/blocks/actions.js";
-import { BLOCK_TEXT, ESCALATION_TEXT } from "../../src/blocks/messages.js";
+import { BLOCK_TEXT, ESCALATION_TEXT, SHORTCUT_NO_TEXT } from "../../src/blocks/messages.js";
 import { loadConfig } from "../../src/config/env.js";
 import { FOLLOW_UP_WINDOW_MS } from "../../src/conversation/context.js";
 import { SMALL_TALK_TEXT } from "../../src/conversation/messages.js";
+import { suggestedPrompts } from "../../src/conversation/suggested-prompts.js";
 import { type KnowledgeBase, loadKnowledgeBase } from "../../src/knowledge/load.js";
+import { SUGGESTED_PROMPTS_TITLE } from "../../src/slack/agent-view.js";
+import { ASK_ABOUT_MESSAGE } from "../../src/slack/listeners/shortcuts/ask-about-message.js";
 import { type RunningApp, startApp } from "../../src/start.js";
 import { FakeSlackApi, type RecordedCall } from "../helpers/fake-slack-api.js";
 import { buttonClick, SlackRequests } from "../helpers/slack-requests.js";
@@ -263,5 +266,117 @@ describe("Still need help? (issue 13, point 6)", () => {
     expect(buttonsOf({ body: declined }).map((b) => b.action_id)).toContain(ACTION_IDS.escalate);
     const answered = await dm("Who leads Russia's delegation?");
     expect(buttonsOf(answered).map((b) => b.action_id)).not.toContain(ACTION_IDS.escalate);
+  });
+});
+
+/** A message shortcut, as Slack posts it to the interactivity URL. */
+function shortcutPayload(text: string | undefined, responseUrl: string): Record<string, unknown> {
+  return {
+    type: "message_action",
+    callback_id: ASK_ABOUT_MESSAGE,
+    trigger_id: "13.13.13",
+    message_ts: "1800000099.000001",
+    response_url: responseUrl,
+    message: {
+      type: "message",
+      user: "U0003",
+      ts: "1800000099.000001",
+      ...(text === undefined ? {} : { text }),
+    },
+    user: { id: "U0001", name: "alice" },
+    channel: { id: "C0001", name: "general" },
+    team: { id: "T0001", domain: "fake" },
+    token: "deprecated-verification-token",
+    action_ts: "1800000100.000001",
+  };
+}
+
+describe("message shortcut “Ask talks about this” (issue 13, point 3)", () => {
+  it("answers about the message's text, only to the person who used it, with Share", async () => {
+    const ack = await slack.blockAction(
+      shortcutPayload("anyone know who leads Russia's delegation? <@U0009>", fake.responseUrl("shortcut")),
+    );
+    expect(ack.status).toBe(200);
+    const [answered] = await fake.waitForCalls("response_url");
+    expect(answered?.path).toBe("/response/shortcut");
+    expect(answered?.body).toMatchObject({ response_type: "ephemeral" });
+    expect(String(answered?.body.text)).toContain(entryAnswer("russian-delegation"));
+    expect(JSON.stringify(answered?.body.blocks)).toContain(BLOCK_TEXT.aboutMessage);
+    expect(JSON.stringify(answered?.body.blocks)).not.toContain("<@U0009>");
+    const share = buttonsOf(answered).find((b) => b.action_id === ACTION_IDS.share);
+    expect(share).toBeDefined();
+
+    await slack.blockAction(
+      buttonClick(
+        { action_id: ACTION_IDS.share, value: share?.value ?? "" },
+        { responseUrl: fake.responseUrl("shared"), ephemeral: true },
+      ),
+    );
+    const [shared] = (await fake.waitForCalls("response_url", 2)).slice(1);
+    expect(shared?.body).toMatchObject({ response_type: "in_channel", delete_original: true });
+    expect(String(shared?.body.text)).toContain(entryAnswer("russian-delegation"));
+  });
+
+  it("says so when the message has no text to read", async () => {
+    await slack.blockAction(shortcutPayload(undefined, fake.responseUrl("empty")));
+    const [told] = await fake.waitForCalls("response_url");
+    expect(told?.body).toMatchObject({ response_type: "ephemeral", text: SHORTCUT_NO_TEXT });
+  });
+});
+
+describe("the agent view (issue 13, point 4)", () => {
+  const openMessagesTab = () =>
+    slack.event({
+      type: "app_home_opened",
+      user: "U0001",
+      channel: "D0001",
+      tab: "messages",
+      event_ts: nextTs(),
+    });
+
+  it("sets the most asked entries as suggested prompts when the Messages tab is opened", async () => {
+    for (let i = 0; i < 6; i += 1) await dm("Is there a ceasefire?");
+    await openMessagesTab();
+    const [set] = await fake.waitForCalls("assistant.threads.setSuggestedPrompts");
+    expect(set?.body).toMatchObject({ channel_id: "D0001", title: SUGGESTED_PROMPTS_TITLE });
+    expect(set?.body).not.toHaveProperty("thread_ts");
+    const prompts = (
+      typeof set?.body.prompts === "string" ? JSON.parse(set.body.prompts) : set?.body.prompts
+    ) as { title: string; message: string }[];
+    expect(prompts).toHaveLength(4);
+    expect(prompts[0]).toEqual({
+      title: kb.entryById.get("ceasefire-status")?.question,
+      message: kb.entryById.get("ceasefire-status")?.question,
+    });
+    const mostAsked = await app.storage.mostAskedEntries({ since: new Date(0), teamId: "T0001", limit: 4 });
+    expect(prompts.map((prompt) => prompt.message)).toEqual(
+      suggestedPrompts(
+        kb,
+        mostAsked.map((entry) => entry.entryId),
+      ).map((prompt) => prompt.message),
+    );
+    expect(fake.callsTo("views.publish")).toEqual([]);
+  });
+
+  it("answers a question asked there as in a DM, in its thread", async () => {
+    const root = nextTs();
+    const posted = await dm("Who leads Russia's delegation?", { thread_ts: root });
+    expect(posted.body).toMatchObject({ channel: "D0001", thread_ts: root });
+    expect(String(posted.body.text)).toContain(entryAnswer("russian-delegation"));
+  });
+
+  it("degrades quietly where the workspace cannot have it: no error to the user, and Slack is not asked again", async () => {
+    fake.on((call) =>
+      call.method === "assistant.threads.setSuggestedPrompts"
+        ? { body: { ok: false, error: "missing_scope", needed: "assistant:write" } }
+        : undefined,
+    );
+    await openMessagesTab();
+    await fake.waitForCalls("assistant.threads.setSuggestedPrompts");
+    await openMessagesTab();
+    const answered = await dm("Is there a ceasefire?");
+    expect(String(answered.body.text)).toContain(entryAnswer("ceasefire-status"));
+    expect(fake.callsTo("assistant.threads.setSuggestedPrompts")).toHaveLength(1);
+    expect(fake.callsTo("chat.postMessage")).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@ import { MEANING_MODEL_UNAVAILABLE } from "./answers/messages.js";
 import type { AnswerEngine } from "./answers/types.js";
 import type { Config } from "./config/env.js";
 import { runConsole } from "./console/console.js";
+import { MAX_SUGGESTED_PROMPTS } from "./conversation/suggested-prompts.js";
 import { watchKnowledge } from "./curation/watch-knowledge.js";
 import { createDigestBuilder } from "./digest/build.js";
 import { createDigestCommandHandler, createHomeDigestLoader } from "./digest/commands.js";
@@ -20,6 +21,8 @@ import { createStorageEventDeduplicator } from "./slack/storage-event-deduplicat
 import type { SlackAppDeps } from "./slack/types.js";
 import { openStorage } from "./storage/open.js";
 import type { Storage } from "./storage/types.js";
+
+const DAY_MS = 86_400_000;
 
 export interface StartOptions {
   /** The app's logger; by default one writing JSON lines to `logDestination`. */
@@ -113,6 +116,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       buildDigest,
     }),
     homeDigest: createHomeDigestLoader(storage),
+    mostAsked: async (teamId) => {
+      const since = new Date(Date.now() - config.questionLogDays * DAY_MS);
+      const counted = await storage.mostAskedEntries({ since, teamId, limit: MAX_SUGGESTED_PROMPTS });
+      return counted.map((entry) => entry.entryId);
+    },
     ...options.overrides,
   };
   const base = { logger, storage, getEngine };

@@ -34,7 +34,7 @@ export function formatDate(isoDate: string): string {
   return day === undefined ? `${monthName} ${year}` : `${Number(day)} ${monthName} ${year}`;
 }
 
-/** The same date with the month in full, as a sentence says it: "23 July 2025". */
+/** The same date with the month in full, as a question about it is phrased: "23 July 2025". */
 export function formatLongDate(isoDate: string): string {
   const [year, month, day] = isoDate.split("-");
   const monthName = LONG_MONTHS[Number(month) - 1] ?? month;
@@ -117,7 +117,7 @@ export function passedEventLine(
   now: Date,
 ): string | null {
   if (event.date >= isoDay(now)) return null;
-  const date = formatLongDate(event.date);
+  const date = formatDate(event.date);
   return newestDate <= event.date
     ? AGE_TEXT.eventPassedNothingLater(event.label, date)
     : AGE_TEXT.eventPassedNewerExists(event.label, date, formatDate(newestDate));

@@ -10,12 +10,14 @@ export const SUGGESTIONS_INTRO = "Did you mean:";
 
 /**
  * The source line: the document an answer comes from, its date and the outlets it cites, e.g.
- * From “Ukraine-Russia Talks: Zelenskyy’s Bold Offer…” (22 Jul 2025), citing AP News, Newsmax.
+ * Source: “Ukraine-Russia Talks: Zelenskyy’s Bold Offer…” (22 Jul 2025), citing AP News, Newsmax.
  * `document` arrives quoted (and linked, in Slack), `date` formatted.
  */
 export const SOURCE_TEXT = {
+  /** Opens the line: "Source:" for one document (or outlet), "Sources:" for several. */
+  line: (count: number, parts: string) => `${count === 1 ? "Source" : "Sources"}: ${parts}`,
   fromDocument: (document: string, date: string, outlets: string) =>
-    `From ${document} (${date}), citing ${outlets}`,
+    `${document} (${date}), citing ${outlets}`,
   /** Sources known only by outlet (no title): "AP News, Newsmax (22 Jul 2025)". */
   outletsOnly: (outlets: string, date: string) => `${outlets} (${date})`,
   /** Appended to the plain line when the document came with a URL. */

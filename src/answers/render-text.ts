@@ -11,7 +11,9 @@ export function renderAnswerText(answer: Answer, notices: readonly string[]): st
   if (!answer.answered) {
     if (answer.suggestions.length === 0) return answer.text;
     const lines = answer.suggestions.map((suggestion) => `  • ${suggestion.question}`);
-    return [answer.text, SUGGESTIONS_INTRO, ...lines].join("\n");
+    // Small talk and the English-only note introduce their examples themselves ("…for example:").
+    const intro = answer.text.endsWith(":") ? [] : [SUGGESTIONS_INTRO];
+    return [answer.text, ...intro, ...lines].join("\n");
   }
   const lines = [...notices, answer.text, ""];
   if (answer.sources.length > 0) lines.push(formatSources(answer.sources));

@@ -46,10 +46,16 @@ export function documentSourceText(group: DocumentSources): string {
   return group.url === undefined ? line : SOURCE_TEXT.withUrl(line, group.url);
 }
 
-/** Every document's source line, oldest document first, joined with "; ". */
+/**
+ * How many sources a line names: a titled document is one, whatever outlets it cites; outlets known
+ * without a document are one each. "Source:" or "Sources:" follows from it.
+ */
+export function sourceCount(groups: readonly DocumentSources[]): number {
+  return groups.reduce((count, group) => count + (group.title === undefined ? group.outlets.length : 1), 0);
+}
+
+/** The whole source line, "Source: …" or "Sources: …", oldest document first, joined with "; ". */
 export function formatSources(sources: readonly AnswerSource[]): string {
-  return groupByDocument(sources)
-    .sort((a, b) => a.date.localeCompare(b.date))
-    .map(documentSourceText)
-    .join("; ");
+  const groups = groupByDocument(sources).sort((a, b) => a.date.localeCompare(b.date));
+  return SOURCE_TEXT.line(sourceCount(groups), groups.map(documentSourceText).join("; "));
 }

@@ -8,6 +8,8 @@ export const ACTION_IDS = {
   feedbackUnhelpful: "talks_feedback_unhelpful",
   /** Suffixed with the suggestion's position: action ids must be unique within a block. */
   suggestionPrefix: "talks_suggestion_",
+  /** "Ask a person": posts a declined question to ESCALATION_CHANNEL. */
+  escalate: "talks_escalate",
 } as const;
 
 export const SUGGESTION_ACTION_PATTERN = new RegExp(`^${ACTION_IDS.suggestionPrefix}\\d+$`);
@@ -28,6 +30,11 @@ export interface SuggestionValue {
   normalisedQuestion: string;
 }
 
+/** What "Ask a person" passes on: the question as the person typed it (shortened to fit a button). */
+export interface EscalationValue {
+  question: string;
+}
+
 export interface FeedbackValue {
   entryId: string | null;
   helpful: boolean;
@@ -45,6 +52,8 @@ const shareSchema = z.union([
 ]);
 
 const suggestionSchema = z.object({ entryId: z.string().min(1), normalisedQuestion: z.string() });
+
+const escalationSchema = z.object({ question: z.string().min(1) });
 
 const feedbackSchema = z.object({
   entryId: z.string().nullable(),
@@ -89,6 +98,14 @@ export function encodeSuggestion(suggestion: SuggestionValue): string {
 
 export function decodeSuggestion(value: string | undefined): SuggestionValue | null {
   return decode(value, suggestionSchema);
+}
+
+export function encodeEscalation(escalation: EscalationValue): string {
+  return toValue({ question: truncate(escalation.question, VALUE_TEXT_ROOM) });
+}
+
+export function decodeEscalation(value: string | undefined): EscalationValue | null {
+  return decode(value, escalationSchema);
 }
 
 export function encodeFeedback(feedback: FeedbackValue): string {

@@ -1,5 +1,5 @@
-import type { Answer } from "../answers/types.js";
-import { ACTION_IDS, encodeFeedback, encodeShare, encodeSuggestion } from "./actions.js";
+import type { Answer, Suggestion } from "../answers/types.js";
+import { ACTION_IDS, encodeEscalation, encodeFeedback, encodeShare, encodeSuggestion } from "./actions.js";
 import { BLOCK_TEXT } from "./messages.js";
 import { noticeBlocks } from "./notice.js";
 import { sourcesMrkdwn, sourcesPlain } from "./sources-line.js";
@@ -28,6 +28,8 @@ export interface AnswerMessageOptions {
   notices: readonly string[];
   /** The user's own words, echoed (shortened and escaped) where the question is not already visible. */
   question?: string;
+  /** What the echoed words are called: "You asked" unless said otherwise. */
+  questionLabel?: string;
   /** Carried in the feedback buttons so a vote can be recorded without any user text. */
   normalisedQuestion: string;
   /** Ephemeral slash-command replies offer Share in channel. */
@@ -36,6 +38,11 @@ export interface AnswerMessageOptions {
   sharedBy?: string;
   /** The answer to the other thing the message asked, when it asked two (each with its sources). */
   also?: readonly Answer[];
+  /**
+   * The question as asked, for "Ask a person" on a decline: set where ESCALATION_CHANNEL is, so a person
+   * can be asked. Without it a decline has no such button.
+   */
+  escalate?: string;
 }
 
 /** Distinct words of a text, apostrophes dropped so "Ukraine’s" and "Ukraine's" agree. */
@@ -102,14 +109,15 @@ function leadingContext(options: AnswerMessageOptions): Block[] {
   const parts: string[] = [];
   if (options.sharedBy !== undefined) parts.push(BLOCK_TEXT.sharedBy(options.sharedBy));
   if (options.question !== undefined && options.question.trim() !== "") {
-    parts.push(`${BLOCK_TEXT.youAsked}: _${echoQuestion(options.question)}_`);
+    parts.push(`${options.questionLabel ?? BLOCK_TEXT.youAsked}: _${echoQuestion(options.question)}_`);
   }
   return parts.length === 0 ? [] : [context(parts.join(" · "))];
 }
 
 /**
- * The reply to a question: the answer with its sources and age, or — when the bot is not sure — the
- * decline with up to three suggested questions that answer on click. Both ask "Was this helpful?".
+ * The reply to a question: the answer with its sources and age, asking "Was this helpful?"; or — when
+ * the bot is not sure — the decline with up to three suggested questions that answer on click (there is
+ * nothing to rate in a decline).
  */
 export function buildAnswerMessage(answer: Answer, options: AnswerMessageOptions): SlackMessage {
   return answer.answered && answer.id !== null
@@ -138,7 +146,9 @@ function buildAnswered(answer: Answer, entryId: string, options: AnswerMessageOp
     const share = encodeShare({
       kind: "answer",
       entryId,
-      question: options.question ?? null,
+      // The public copy echoes the words as "You asked"; words echoed under another label (a message
+      // the shortcut was used on) were not asked by the person sharing, so the copy leaves them out.
+      question: options.questionLabel === undefined ? (options.question ?? null) : null,
       normalisedQuestion: options.normalisedQuestion,
     });
     buttons.push(button(ACTION_IDS.share, BLOCK_TEXT.share, share));
@@ -157,28 +167,43 @@ function buildAnswered(answer: Answer, entryId: string, options: AnswerMessageOp
   return { text, blocks: fitBlocks(blocks, LIMITS.messageBlocks, BLOCK_TEXT.omitted) };
 }
 
+/** Suggested questions as buttons that answer on click; the block id says which list it is. */
+export function suggestionButtons(
+  blockId: string,
+  suggestions: readonly Suggestion[],
+  normalisedQuestion: string,
+): Block {
+  return actions(
+    blockId,
+    suggestions
+      .slice(0, MAX_SUGGESTIONS)
+      .map((suggestion, index) =>
+        button(
+          `${ACTION_IDS.suggestionPrefix}${index}`,
+          suggestion.question,
+          encodeSuggestion({ entryId: suggestion.id, normalisedQuestion }),
+        ),
+      ),
+  );
+}
+
 function buildDecline(answer: Answer, options: AnswerMessageOptions): SlackMessage {
   const suggestions = answer.suggestions.slice(0, MAX_SUGGESTIONS);
   const blocks: Block[] = [...leadingContext(options), section(escapeMrkdwn(answer.text))];
   if (suggestions.length > 0) {
     blocks.push(
       section(BLOCK_TEXT.suggestionsIntro),
-      actions(
-        "talks_suggestions",
-        suggestions.map((suggestion, index) =>
-          button(
-            `${ACTION_IDS.suggestionPrefix}${index}`,
-            suggestion.question,
-            encodeSuggestion({ entryId: suggestion.id, normalisedQuestion: options.normalisedQuestion }),
-          ),
-        ),
-      ),
+      suggestionButtons("talks_suggestions", suggestions, options.normalisedQuestion),
     );
   }
-  blocks.push(
-    context(BLOCK_TEXT.helpfulPrompt),
-    actions("talks_answer_actions", feedbackButtons(answer, options.normalisedQuestion)),
-  );
+  if (options.escalate !== undefined && options.escalate.trim() !== "") {
+    blocks.push(
+      context(BLOCK_TEXT.escalatePrompt),
+      actions("talks_escalation", [
+        button(ACTION_IDS.escalate, BLOCK_TEXT.escalate, encodeEscalation({ question: options.escalate })),
+      ]),
+    );
+  }
   const text = fallbackText(
     escapeMrkdwn(answer.text),
     suggestions.length > 0

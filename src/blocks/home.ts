@@ -1,5 +1,5 @@
 import type { AgeContext } from "../answers/age.js";
-import { CADENCE_TEXT } from "../digest/messages.js";
+import { CADENCE_TEXT, describeDisabledReason } from "../digest/messages.js";
 import type { KnowledgeBase } from "../knowledge/load.js";
 import type { DigestSubscription } from "../storage/types.js";
 import { helpBlocks } from "./help.js";
@@ -20,10 +20,9 @@ function digestBlocks(digest: HomeDigestSettings): Block[] {
   if (digest.subscriptions.length === 0)
     return [section(`*${BLOCK_TEXT.digestTitle}*\n${BLOCK_TEXT.digestNone}`)];
   const lines = digest.subscriptions.map((subscription) => {
-    const paused =
-      subscription.enabled || subscription.disabledReason === null
-        ? ""
-        : ` _(${BLOCK_TEXT.digestPaused(escapeMrkdwn(subscription.disabledReason))})_`;
+    const paused = subscription.enabled
+      ? ""
+      : ` — ${BLOCK_TEXT.digestPaused(describeDisabledReason(subscription.disabledReason))}`;
     // Channel ids come from Slack, never from user text, so the channel link is safe to render.
     const channel = /^[A-Z0-9]+$/.test(subscription.channelId)
       ? `<#${subscription.channelId}>`

@@ -5,9 +5,13 @@ export const BLOCK_TEXT = {
   helpfulNo: "👎 No",
   share: "Share in channel",
   suggestionsIntro: "Maybe one of these?",
+  escalate: "🙋 Ask a person",
+  escalatePrompt: "Not what you were looking for? A person can answer it.",
   /** Opens each warning line: old information, a scheduled date gone by. */
   noticeIcon: "⚠️",
   youAsked: "You asked",
+  /** Echoes the message "Ask talks about this" was used on. */
+  aboutMessage: "About the message",
   sharedBy: (userId: string) => `Shared by <@${userId}>`,
   omitted: "Some items did not fit in one message.",
   statusTitle: "Where the talks stand",
@@ -15,7 +19,9 @@ export const BLOCK_TEXT = {
   russia: "Russia",
   nextScheduled: "Next scheduled",
   nothingScheduled: "The data has no scheduled event.",
-  nextEventPassed: "that date has passed; the data has nothing scheduled after it",
+  nextEventAhead: (label: string, date: string, asOf: string) => `${label} on ${date}, as of ${asOf}`,
+  nextEventPassed: (label: string, date: string) =>
+    `${label} on ${date}, a date that has passed; the data has nothing scheduled after it`,
   latest: "Latest developments",
   timelineTitle: "Timeline of the talks",
   upcoming: "upcoming",
@@ -26,7 +32,8 @@ export const BLOCK_TEXT = {
   helpTitle: "How to use talks bot",
   digestTitle: "Digest",
   digestNone: "No channel gets the digest yet. Type `/talks digest on` in a channel to start one.",
-  digestPaused: (reason: string) => `paused: ${reason}`,
+  /** `reason` is in words (describeDisabledReason), already safe for mrkdwn. */
+  digestPaused: (reason: string) => `paused: ${reason}; type \`/talks digest on\` there to resume`,
 } as const;
 
 /**
@@ -58,6 +65,10 @@ export const DIGEST_NOT_AVAILABLE =
 export const DIGEST_NEEDS_SLASH_COMMAND =
   "The daily digest is set up with the slash command in the channel that should get it: `/talks digest on`.";
 
+/** The message shortcut was used on a message with no text (only files or attachments). */
+export const SHORTCUT_NO_TEXT =
+  "That message has no text I can read, so I can't answer about it. Ask me with `/talks` followed by your question.";
+
 export const SOMETHING_WENT_WRONG =
   "Sorry, something went wrong on my side and I could not answer that. Please try again in a moment.";
 
@@ -67,3 +78,18 @@ export const FEEDBACK_THANKS = {
 } as const;
 
 export const ANSWER_NO_LONGER_AVAILABLE = `That answer is no longer in my data. Try asking again with \`/talks ${QUESTION_PLACEHOLDER}\`.`;
+
+/** "Ask a person": what the escalation channel reads, and what the person who asked is told. */
+export const ESCALATION_TEXT = {
+  title: "A question for a person",
+  askedIn: (userId: string | null, channelId: string | null) =>
+    `${userId === null ? "Someone" : `<@${userId}>`} asked talks bot ${
+      channelId === null || channelId.startsWith("D") ? "in a direct message" : `in <#${channelId}>`
+    }:`,
+  footer:
+    "talks bot has no answer to this in its data. Reply in a thread here, and let the person who asked know.",
+  passedOn: (channelId: string) =>
+    `I've posted your question in <#${channelId}> for a person to answer; look for a reply there.`,
+  failed: "Sorry, I couldn't pass your question on to a person. Please try again in a moment.",
+  unavailable: "Asking a person isn't set up here any more, so your question was not passed on.",
+} as const;

@@ -1,6 +1,6 @@
 import { formatDate } from "../answers/age.js";
 import { SOURCE_TEXT } from "../answers/messages.js";
-import { documentSourceText, groupByDocument, shortTitle } from "../answers/sources.js";
+import { documentSourceText, groupByDocument, shortTitle, sourceCount } from "../answers/sources.js";
 import type { AnswerSource } from "../knowledge/load.js";
 import { escapeMrkdwn, link } from "./text.js";
 
@@ -31,7 +31,8 @@ export function sourcesPlain(sources: readonly AnswerSource[]): string {
 }
 
 function formatMrkdwn(sources: readonly AnswerSource[]): string {
-  return groupByDocument(sources)
+  const groups = groupByDocument(sources);
+  const parts = groups
     .map((group) => {
       const outlets = escapeMrkdwn(group.outlets.join(", "));
       const date = formatDate(group.date);
@@ -41,8 +42,10 @@ function formatMrkdwn(sources: readonly AnswerSource[]): string {
       return SOURCE_TEXT.fromDocument(document, date, outlets);
     })
     .join("; ");
+  return SOURCE_TEXT.line(sourceCount(groups), parts);
 }
 
 function formatPlain(sources: readonly AnswerSource[]): string {
-  return escapeMrkdwn(groupByDocument(sources).map(documentSourceText).join("; "));
+  const groups = groupByDocument(sources);
+  return escapeMrkdwn(SOURCE_TEXT.line(sourceCount(groups), groups.map(documentSourceText).join("; ")));
 }

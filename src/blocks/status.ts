@@ -8,12 +8,20 @@ import { sourcesMrkdwn, sourcesPlain } from "./sources-line.js";
 import { context, escapeMrkdwn, fallbackText, header, section } from "./text.js";
 import type { Block, SlackMessage } from "./types.js";
 
-/** The next event line; a date already gone by is said plainly rather than shown as upcoming. */
+/**
+ * The next event line, one phrase: what, on which date, as of when it was scheduled; a date already
+ * gone by is said plainly rather than shown as upcoming.
+ */
 function nextEventLine(kb: KnowledgeBase, now: Date): string {
   const next = kb.status.nextEvent;
   if (next === null) return `*${BLOCK_TEXT.nextScheduled}:* ${BLOCK_TEXT.nothingScheduled}`;
-  const passed = next.date < isoDay(now) ? ` _(${BLOCK_TEXT.nextEventPassed})_` : "";
-  return `*${BLOCK_TEXT.nextScheduled}:* ${formatDate(next.date)} — ${escapeMrkdwn(next.label)}${passed}`;
+  const label = escapeMrkdwn(next.label);
+  const date = formatDate(next.date);
+  const line =
+    next.date < isoDay(now)
+      ? BLOCK_TEXT.nextEventPassed(label, date)
+      : BLOCK_TEXT.nextEventAhead(label, date, formatDate(kb.status.asOf));
+  return `*${BLOCK_TEXT.nextScheduled}:* ${line}`;
 }
 
 /** The card's age: a warning it opens with once stale, else a quiet line beside its sources. */

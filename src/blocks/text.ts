@@ -40,9 +40,23 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** Slack's formatting characters: bold, italic, strike, code. */
+const FORMATTING = /[*_~`]/g;
+/** Invisible, and keeps a formatting character from pairing with another one on either side. */
+export const ZERO_WIDTH_SPACE = "\u200B";
+
+/**
+ * Text a person typed, shown back: escaped like any text (no pings, no links), and with its `*`, `_`,
+ * `~` and backticks kept as typed rather than read as formatting. Slack has no escape for those, so each
+ * gets a zero-width space on both sides: it cannot open or close a span, and copies as typed.
+ */
+export function escapeUserText(text: string): string {
+  return escapeMrkdwn(text).replace(FORMATTING, `${ZERO_WIDTH_SPACE}$&${ZERO_WIDTH_SPACE}`);
+}
+
 /** A user's question shown back: shortened first (so escapes are never cut in half), then escaped. */
 export function echoQuestion(question: string): string {
-  return escapeMrkdwn(truncate(question.replace(/\s+/g, " ").trim(), LIMITS.echoedQuestion));
+  return escapeUserText(truncate(question.replace(/\s+/g, " ").trim(), LIMITS.echoedQuestion));
 }
 
 /** A link in mrkdwn: the URL percent-encoded where mrkdwn would read it as syntax, `&` escaped as Slack expects. */

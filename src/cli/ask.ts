@@ -4,8 +4,10 @@ import { createAnswerEngine } from "../answers/engine.js";
 import { answerNotices } from "../answers/freshness.js";
 import { ASK_USAGE, KNOWLEDGE_LOAD_FAILED, MEANING_MODEL_UNAVAILABLE } from "../answers/messages.js";
 import { renderAnswerText } from "../answers/render-text.js";
-import type { AnswerEngine } from "../answers/types.js";
+import type { Answer, AnswerEngine, AnsweredQuestion } from "../answers/types.js";
 import { ConfigError, loadConfig } from "../config/env.js";
+import { smallTalkAnswer } from "../conversation/converse.js";
+import { smallTalkKind } from "../conversation/small-talk.js";
 import { KnowledgeBaseError, loadKnowledgeBase } from "../knowledge/load.js";
 import { loadMeaningModel } from "../matching/semantic/meaning-model.js";
 
@@ -32,6 +34,22 @@ function knowledgeDir(): string {
 }
 
 /**
+ * The answers to many questions, in order: small talk ("hi", "what can you do?") is answered as in Slack,
+ * the rest by the engine in one batch. No conversation here, so no follow-ups.
+ */
+async function answersOf(engine: AnswerEngine, questions: readonly string[]): Promise<Answer[]> {
+  const kinds = questions.map(smallTalkKind);
+  const asked = await engine.askMany(questions.filter((_, index) => kinds[index] === null));
+  let next = 0;
+  return kinds.map((kind) => {
+    if (kind !== null) return smallTalkAnswer(kind, engine);
+    const { answer } = asked[next] as AnsweredQuestion;
+    next += 1;
+    return answer;
+  });
+}
+
+/**
  * One JSON line per input line, in order. Lines that arrive together (a file piped in) are answered as a
  * batch, which the meaning model embeds at once; a line typed alone is answered at once.
  */
@@ -44,8 +62,8 @@ async function answerLines(engine: AnswerEngine): Promise<void> {
     pending = [];
     answering = answering.then(async () => {
       if (batch.length === 0) return;
-      const answered = await engine.askMany(batch);
-      process.stdout.write(`${answered.map(({ answer }) => JSON.stringify(answer)).join("\n")}\n`);
+      const answers = await answersOf(engine, batch);
+      process.stdout.write(`${answers.map((answer) => JSON.stringify(answer)).join("\n")}\n`);
     });
   };
   for await (const line of lines) {
@@ -86,9 +104,9 @@ async function main(): Promise<number> {
   }
   if (mode.kind === "jsonl") await answerLines(engine);
   else if (mode.kind === "json")
-    process.stdout.write(`${JSON.stringify((await engine.ask(mode.question)).answer)}\n`);
+    process.stdout.write(`${JSON.stringify((await answersOf(engine, [mode.question]))[0])}\n`);
   else {
-    const { answer } = await engine.ask(mode.question);
+    const [answer] = (await answersOf(engine, [mode.question])) as [Answer];
     const notices = answerNotices(engine.kb, answer, { now: new Date(), staleAfterDays });
     process.stdout.write(`${renderAnswerText(answer, notices)}\n`);
   }

@@ -21,6 +21,12 @@ import {
   share,
 } from "../evaluation/evaluate.js";
 import { engineJudge } from "../evaluation/judge.js";
+import {
+  evaluateSmallTalk,
+  readSmallTalkSet,
+  SMALL_TALK_FLOORS,
+  type SmallTalkReport,
+} from "../evaluation/small-talk.js";
 import { type KnowledgeBase, loadKnowledgeBase } from "../knowledge/load.js";
 import { loadSentenceEncoder } from "../matching/semantic/embedder.js";
 import { cachingEmbedder } from "../matching/semantic/vector-cache.js";
@@ -30,7 +36,8 @@ const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const MAX_OFF_TOPIC_FAILURES_SHOWN = 40;
 
 const USAGE = `usage: npm run eval [-- --baseline] [-- --ablation] [-- --show-holdout]
-  Scores the matcher on tests/eval/{dev,holdout,regression}.yml and CLINC150's reporting half.
+  Scores the matcher on tests/eval/{dev,holdout,regression}.yml and CLINC150's reporting half, and the bot's
+  small-talk decision on tests/eval/small-talk.yml.
   --baseline      also score Fuse.js with default options (slow)
   --ablation      also refit and score the matcher without each signal in turn (a few minutes)
   --show-holdout  also list the holdout's failures (never tune on them)`;
@@ -67,6 +74,22 @@ function printSetReport(report: SetReport, role: string): void {
     .join(", ");
   console.log(
     `  out-of-scope declined ${percent(report.outOfScope.declined, report.outOfScope.total).trim()} (${kinds})`,
+  );
+}
+
+function printSmallTalkReport(report: SmallTalkReport): void {
+  const { smallTalk, questions } = report;
+  console.log(
+    `small-talk (decided before matching): ${smallTalk.total} small talk, ${questions.total} questions around it`,
+  );
+  console.log(
+    `  small talk recognised ${percent(smallTalk.recognised, smallTalk.total).trim()}, ` +
+      `as the right kind ${percent(smallTalk.rightKind, smallTalk.total).trim()}`,
+  );
+  console.log(
+    `  questions taken for small talk ${percent(questions.takenForSmallTalk, questions.total).trim()}; ` +
+      `answered right ${percent(questions.right, questions.total).trim()} (floor ${SMALL_TALK_FLOORS.questionsRight * 100}%), ` +
+      `wrong ${percent(questions.wrong, questions.total).trim()}, declined ${percent(questions.declined, questions.total).trim()}`,
   );
 }
 
@@ -129,15 +152,13 @@ async function main(): Promise<number> {
   // The labelled questions are fixed: their vectors are kept with the curated ones, so the next run takes
   // seconds.
   const vectors = cachingEmbedder(await loadSentenceEncoder());
-  const { reports, offTopicReport } = await scoreAll(
-    engineJudge(
-      await createAnswerEngine(kb, {
-        meaning: process.env.WORDS_ONLY ? null : { questions: vectors, entries: vectors },
-      }),
-    ),
-    sets,
-    offTopic?.report ?? null,
+  const judge = engineJudge(
+    await createAnswerEngine(kb, {
+      meaning: process.env.WORDS_ONLY ? null : { questions: vectors, entries: vectors },
+    }),
   );
+  const { reports, offTopicReport } = await scoreAll(judge, sets, offTopic?.report ?? null);
+  const smallTalkReport = await evaluateSmallTalk(readSmallTalkSet(REPO_ROOT), judge);
   console.log(`Matcher (${kb.entries.length} entries)\n`);
   reports.forEach((report, position) => {
     printSetReport(report, SET_ROLES[names[position] as EvalSetName]);
@@ -150,6 +171,9 @@ async function main(): Promise<number> {
       `clinc150, reporting half (${offTopicReport.total}, never fitted on): declined ` +
         `${percent(offTopicReport.declined, offTopicReport.total).trim()}`,
     );
+
+  console.log("");
+  printSmallTalkReport(smallTalkReport);
 
   const holdout = reports[names.indexOf("holdout")] as SetReport;
   const missed = missedTargets(holdout, offTopicReport);
@@ -204,6 +228,7 @@ async function main(): Promise<number> {
     ...reports
       .filter((report) => showHoldout || report.name !== "holdout")
       .flatMap((report) => report.failures),
+    ...smallTalkReport.failures,
     ...offTopicFailures.slice(0, MAX_OFF_TOPIC_FAILURES_SHOWN),
   ]);
   if (offTopicFailures.length > MAX_OFF_TOPIC_FAILURES_SHOWN) {

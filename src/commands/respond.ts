@@ -5,10 +5,13 @@ import type { ShareTarget } from "../blocks/actions.js";
 import { buildAnswerMessage } from "../blocks/answer.js";
 import { buildHelpMessage } from "../blocks/help.js";
 import { buildNoticeMessage } from "../blocks/notice.js";
+import { buildSmallTalkMessage } from "../blocks/small-talk.js";
 import { buildSourcesMessage } from "../blocks/sources.js";
 import { buildStatusMessage } from "../blocks/status.js";
 import { buildTimelineMessage } from "../blocks/timeline.js";
 import type { SlackMessage } from "../blocks/types.js";
+import type { ConversationTurn } from "../conversation/context.js";
+import { converse, turnAfter } from "../conversation/converse.js";
 import type { KnowledgeBase } from "../knowledge/load.js";
 import type { QuestionLogRecord } from "../storage/types.js";
 import type { TalksCommand } from "./types.js";
@@ -22,12 +25,25 @@ export interface ReplyContext {
   ephemeral: boolean;
   /** The workspace asking (none in the local console): its digest counts its own questions. */
   teamId?: string | null;
+  /** The conversation's last answered question, read with a follow-up; none for a slash command. */
+  previous?: ConversationTurn | null;
+  /** Offer "Ask a person" on a decline (ESCALATION_CHANNEL is set, and the reply is in Slack). */
+  escalate?: boolean;
+  /**
+   * False when the text is not a message to the bot but one it was asked about (the message shortcut):
+   * "thanks!" there is a message to read, not thanks to answer. True by default.
+   */
+  smallTalk?: boolean;
+  /** What the echoed question is called; "You asked" by default. */
+  questionLabel?: string;
 }
 
 export interface Reply {
   message: SlackMessage;
-  /** Set when a question was asked, for the question log. */
+  /** Set when a question was asked, for the question log; never for small talk or a message not in English. */
   logRecord: QuestionLogRecord | null;
+  /** What the conversation should remember now: the question just answered, if one was. */
+  turn?: ConversationTurn | null;
 }
 
 /** What the question log keeps of one question: no raw text, no user, only the workspace. */
@@ -48,16 +64,37 @@ export function questionLogRecord(
   };
 }
 
+/**
+ * The reply to a question: small talk gets a friendly line with examples, a message not in English a
+ * note that the bot reads English, anything else the engine's answer (read with the conversation's
+ * previous question when it does not stand alone). Only real questions go to the question log.
+ */
 export async function answerQuestion(question: string, context: ReplyContext): Promise<Reply> {
-  const asked = await context.engine.ask(question);
+  const { engine } = context;
+  const conversed = await converse(engine, question, context.previous ?? null, context.smallTalk ?? true);
+  if (conversed.kind === "small-talk") {
+    return {
+      message: buildSmallTalkMessage(conversed.answer, conversed.smallTalk),
+      logRecord: null,
+      turn: null,
+    };
+  }
+  const { asked } = conversed;
   const message = buildAnswerMessage(asked.answer, {
-    notices: answerNotices(context.engine.kb, asked.answer, context),
+    notices: answerNotices(engine.kb, asked.answer, context),
     normalisedQuestion: asked.normalisedQuestion,
     shareable: context.ephemeral,
     ...(context.ephemeral ? { question } : {}),
+    ...(context.questionLabel === undefined ? {} : { questionLabel: context.questionLabel }),
     also: asked.more,
+    ...(context.escalate === true ? { escalate: question } : {}),
   });
-  return { message, logRecord: questionLogRecord(asked, context.now, context.teamId ?? null) };
+  return {
+    message,
+    logRecord:
+      conversed.kind === "question" ? questionLogRecord(asked, context.now, context.teamId ?? null) : null,
+    turn: turnAfter(conversed, question, engine, context.now),
+  };
 }
 
 type Card = "status" | "timeline" | "sources";

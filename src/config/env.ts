@@ -36,6 +36,8 @@ export interface Config {
   readonly digestCheckSeconds: number;
   /** Information older than this many days opens with its age wherever it is shown. */
   readonly staleAfterDays: number;
+  /** Where "Ask a person" posts a question the bot declined; null: declines offer no such button. */
+  readonly escalationChannel: string | null;
 }
 
 /** Variables whose values must never be shown, not even in an error. */
@@ -140,6 +142,10 @@ const envSchema = z.object({
   ),
   DIGEST_CHECK_SECONDS: integer(1, 3600),
   STALE_AFTER_DAYS: integer(0, 3650),
+  ESCALATION_CHANNEL: text().refine(
+    (v) => v === undefined || /^[CG][A-Z0-9]{2,}$/.test(v),
+    "must be a Slack channel ID such as C0123ABCDEF (in Slack: open the channel's details; the ID is at the bottom of About)",
+  ),
 });
 
 type ParsedEnv = z.infer<typeof envSchema>;
@@ -223,5 +229,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     digestDefaultTimeZone: data.DIGEST_DEFAULT_TZ ?? "UTC",
     digestCheckSeconds: data.DIGEST_CHECK_SECONDS ?? 60,
     staleAfterDays: data.STALE_AFTER_DAYS ?? DEFAULT_STALE_AFTER_DAYS,
+    escalationChannel: data.ESCALATION_CHANNEL ?? null,
   });
 }

@@ -8,6 +8,7 @@ import { buildNoticeMessage } from "../blocks/notice.js";
 import type { SlackMessage } from "../blocks/types.js";
 import { parseTalksCommand } from "../commands/parse.js";
 import { type Reply, replyTo } from "../commands/respond.js";
+import { type ConversationTurn, createConversationContexts } from "../conversation/context.js";
 import type { Logger } from "../logging/logger.js";
 import type { QuestionLog } from "../storage/types.js";
 import { type ConsoleDigestDeps, consoleDigestReply } from "./digest.js";
@@ -62,6 +63,7 @@ async function replyToLine(
   line: string,
   deps: ConsoleDeps,
   suggestions: readonly SuggestionValue[],
+  previous: ConversationTurn | null,
 ): Promise<Reply> {
   const engine = deps.getEngine();
   const now = deps.now();
@@ -93,6 +95,7 @@ async function replyToLine(
     staleAfterDays: deps.staleAfterDays,
     ephemeral: false,
     teamId: CONSOLE_CHANNEL.teamId,
+    previous,
   });
 }
 
@@ -110,12 +113,20 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
     if (deps.prompt === true) output.write(CONSOLE_PROMPT);
   };
   let suggestions: SuggestionValue[] = [];
+  // The console is one conversation: a follow-up is read with the last question answered in it.
+  const conversation = createConversationContexts(1);
   prompt();
   for await (const raw of lines) {
     const line = raw.trim();
     if (line !== "") {
       try {
-        const reply = await replyToLine(line, deps, suggestions);
+        const reply = await replyToLine(
+          line,
+          deps,
+          suggestions,
+          conversation.recall(CONSOLE_CHANNEL.channelId, deps.now()),
+        );
+        if (reply.turn != null) conversation.remember(CONSOLE_CHANNEL.channelId, reply.turn);
         write("");
         write(renderMessage(reply.message));
         suggestions = suggestionsOf(reply.message);

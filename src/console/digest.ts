@@ -3,7 +3,7 @@ import type { SlackMessage } from "../blocks/types.js";
 import type { DigestCommand } from "../commands/types.js";
 import type { DigestBuilder } from "../digest/build.js";
 import { handleDigestCommand } from "../digest/commands.js";
-import { CADENCE_TEXT, DISABLED_REASONS } from "../digest/messages.js";
+import { CADENCE_TEXT, describeDisabledReason } from "../digest/messages.js";
 import type { Storage } from "../storage/types.js";
 import { CONSOLE_CHANNEL, CONSOLE_DIGEST, CONSOLE_DIGEST_STATUS } from "./messages.js";
 
@@ -20,7 +20,7 @@ async function statusOfStore(storage: Storage): Promise<SlackMessage> {
   const lines = subscriptions.map((subscription) => {
     const state = subscription.enabled
       ? ""
-      : `, stopped: ${DISABLED_REASONS[subscription.disabledReason ?? ""] ?? subscription.disabledReason}`;
+      : `, stopped: ${describeDisabledReason(subscription.disabledReason)}`;
     return `• ${subscription.channelId} (${subscription.teamId}) at ${subscription.time} ${subscription.timeZone}, ${CADENCE_TEXT[subscription.cadence].short}${state}`;
   });
   const text = [

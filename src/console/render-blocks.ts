@@ -1,3 +1,4 @@
+import { ZERO_WIDTH_SPACE } from "../blocks/text.js";
 import type { Block, SlackMessage } from "../blocks/types.js";
 
 /** mrkdwn as a terminal shows it: links as "label (url)", mentions as @id, entities decoded. */
@@ -11,7 +12,8 @@ export function mrkdwnToText(mrkdwn: string): string {
     .replace(/(^|[\s(])_([^_\n]+)_(?=[\s).,:;!?]|$)/g, "$1$2")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
+    .replace(/&amp;/g, "&")
+    .replaceAll(ZERO_WIDTH_SPACE, "");
 }
 
 function indent(text: string, prefix: string): string {

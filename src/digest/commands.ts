@@ -8,7 +8,7 @@ import {
   type Storage,
 } from "../storage/types.js";
 import type { BuiltDigest, DigestBuilder } from "./build.js";
-import { DISABLED_REASONS, DIGEST_COMMAND_MESSAGES as M } from "./messages.js";
+import { describeDisabledReason, DIGEST_COMMAND_MESSAGES as M } from "./messages.js";
 import { localDateTime, parseTimeOfDay, resolveTimeZone } from "./time.js";
 
 export const DEFAULT_DIGEST_TIME = "09:00";
@@ -49,11 +49,6 @@ export type DigestReply = SlackMessage;
 
 const reply = (text: string): DigestReply => ({ text, blocks: [section(text)] });
 
-function describeReason(reason: string | null): string {
-  if (reason === null) return "unknown reason";
-  return DISABLED_REASONS[reason] ?? reason;
-}
-
 async function subscribe(request: DigestCommandRequest, deps: DigestCommandDeps): Promise<DigestReply> {
   const time = request.time == null ? DEFAULT_DIGEST_TIME : parseTimeOfDay(request.time);
   if (time === null) return reply(M.badTime(request.time ?? ""));
@@ -82,7 +77,11 @@ async function status(request: DigestCommandRequest, deps: DigestCommandDeps): P
   const latest = await deps.storage.latestDelivery(request.channelId);
   const state = subscription.enabled
     ? M.statusEnabled(subscription.time, subscription.timeZone, subscription.cadence)
-    : M.statusDisabled(subscription.time, subscription.timeZone, describeReason(subscription.disabledReason));
+    : M.statusDisabled(
+        subscription.time,
+        subscription.timeZone,
+        describeDisabledReason(subscription.disabledReason),
+      );
   const last =
     latest === null
       ? M.neverDelivered

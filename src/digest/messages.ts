@@ -1,5 +1,5 @@
 import { formatDate } from "../answers/age.js";
-import { escapeMrkdwn, truncate } from "../blocks/text.js";
+import { escapeUserText, truncate } from "../blocks/text.js";
 import type { DigestCadence } from "../storage/types.js";
 
 /** Every sentence the digest and its commands say; tests import these rather than copy them. */
@@ -33,7 +33,7 @@ export const DIGEST_MESSAGES = {
 export const DIGEST_EXAMPLE = "`/talks digest on 09:00 Europe/Kyiv`";
 
 /** A word the user typed, quoted back safely (no pings, no markup) and kept short. */
-export const quoted = (text: string) => `"${escapeMrkdwn(truncate(text, 60))}"`;
+export const quoted = (text: string) => `"${escapeUserText(truncate(text, 60))}"`;
 
 /** Why Slack refused a digest, in words, keyed by Slack's error code. */
 export const DISABLED_REASONS: Record<string, string> = {
@@ -41,6 +41,14 @@ export const DISABLED_REASONS: Record<string, string> = {
   channel_not_found: "Slack could not find this channel",
   is_archived: "the channel is archived",
 };
+
+/** Said of a stop whose code has no words of its own (or none was recorded). */
+export const UNKNOWN_DISABLED_REASON = "Slack refused to post the digest in this channel";
+
+/** Why a subscription stopped, in words: never Slack's bare code. */
+export function describeDisabledReason(reason: string | null): string {
+  return (reason === null ? undefined : DISABLED_REASONS[reason]) ?? UNKNOWN_DISABLED_REASON;
+}
 
 /** How each cadence is said in a sentence, and in a list (the App Home). */
 export const CADENCE_TEXT: Readonly<Record<DigestCadence, { sentence: string; short: string }>> = {

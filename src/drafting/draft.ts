@@ -1,4 +1,4 @@
-import { formatLongDate } from "../answers/age.js";
+import { formatDate, formatLongDate } from "../answers/age.js";
 import type { Entry, SourceDocument, Status, TimelineEvent } from "../knowledge/schema.js";
 import { type AnalysedText, analyseText, type Span, type Token, textOf } from "./analyse.js";
 import { isoDateOf } from "./dates.js";
@@ -348,6 +348,8 @@ export function draftFromDocument(document: SourceDocument, options: DraftOption
   const taken = new Set(options.takenPhrasings ?? []);
   const entries: Entry[] = [];
   const timeline: TimelineEvent[] = [];
+  /** What a scheduled event is, without "scheduled as of": the status card says that itself. */
+  const scheduledWhat = new Map<TimelineEvent, string>();
   const usedIds = new Set<string>();
   const clauses = clausesOf(text, lead);
   const answers = new Map<Clause, string>();
@@ -447,20 +449,26 @@ export function draftFromDocument(document: SourceDocument, options: DraftOption
     for (const item of dated) {
       const scheduled = item.date > document.date;
       const happened = shorten(textOf(tokens, clause.bodyStart, clause.end).replace(/[.,;:]$/, ""), 160);
-      timeline.push({
+      const event: TimelineEvent = {
         date: item.date,
         label:
           scheduled && item.what !== null
-            ? DRAFT_TEXT.scheduledLabel(upperFirst(item.what), formatLongDate(document.date))
+            ? DRAFT_TEXT.scheduledLabel(upperFirst(item.what), formatDate(document.date))
             : upperFirst(happened),
         sources: [{ document: document.id, outlets: clause.outlets }],
         evidence,
-      });
+      };
+      if (scheduled && item.what !== null) scheduledWhat.set(event, upperFirst(item.what));
+      timeline.push(event);
     }
   }
 
   timeline.sort((a, b) => a.date.localeCompare(b.date));
-  return { entries, timeline, status: proposeStatus(document, clauses, answers, subjects, timeline, lead) };
+  return {
+    entries,
+    timeline,
+    status: proposeStatus(document, clauses, answers, subjects, timeline, scheduledWhat, lead),
+  };
 }
 
 function proposeStatus(
@@ -469,6 +477,7 @@ function proposeStatus(
   answers: ReadonlyMap<Clause, string>,
   subjects: ReadonlyMap<Clause, string>,
   timeline: readonly TimelineEvent[],
+  scheduledWhat: ReadonlyMap<TimelineEvent, string>,
   lead: readonly string[],
 ): Status {
   const stated = clauses.filter((clause) => !clause.isQuestion && answers.has(clause));
@@ -492,7 +501,7 @@ function proposeStatus(
       ukraine: answer(about(SIDE_NAMES.ukraine)) ?? DRAFT_TEXT.noPosition("Ukraine"),
       russia: answer(about(SIDE_NAMES.russia)) ?? DRAFT_TEXT.noPosition("Russia"),
     },
-    nextEvent: next === undefined ? null : { date: next.date, label: next.label },
+    nextEvent: next === undefined ? null : { date: next.date, label: scheduledWhat.get(next) ?? next.label },
     latest: latest.length > 0 ? latest : [DRAFT_TEXT.noPosition("the talks")],
     sources: [{ document: document.id, outlets: outlets.length > 0 ? outlets : [...lead] }],
     asOf: document.date,

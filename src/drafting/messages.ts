@@ -12,7 +12,7 @@ export const DRAFT_TEXT = {
   howMany: (what: string) => `how many ${what}`,
   whenIs: (what: string) => `when is the ${what}`,
   whatHappenedOn: (date: string) => `what happened on ${date}`,
-  scheduledLabel: (what: string, asOf: string) => `${what} (scheduled, as of ${asOf})`,
+  scheduledLabel: (what: string, asOf: string) => `${what}, scheduled as of ${asOf}`,
   noPosition: (side: string) =>
     `The article states no position for ${side}: write one or leave the card as it is.`,
 } as const;

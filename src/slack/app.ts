@@ -1,8 +1,10 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver, webApi } from "@slack/bolt";
+import { createConversationContexts } from "../conversation/context.js";
 import { createInFlight, type InFlight } from "../lifecycle/in-flight.js";
 import { toBoltLevel, toBoltLogger } from "../logging/bolt-logger.js";
+import { createAgentPrompts } from "./agent-view.js";
 import { InMemoryEventDeduplicator } from "./in-memory-event-deduplicator.js";
 import { registerListeners } from "./listeners/index.js";
 import {
@@ -76,7 +78,12 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const boltLogger = toBoltLogger(logger);
   const logLevel = toBoltLevel(config.logLevel);
   const clientOptions = webClientOptions(slack.apiUrl, deps.webApiPolicy ?? WEB_API_POLICY);
-  const listenerDeps: ListenerDeps = { ...deps, events: deps.events ?? new InMemoryEventDeduplicator() };
+  const listenerDeps: ListenerDeps = {
+    ...deps,
+    events: deps.events ?? new InMemoryEventDeduplicator(),
+    conversations: deps.conversations ?? createConversationContexts(),
+    agentPrompts: createAgentPrompts({ logger, mostAsked: deps.mostAsked ?? (async () => []) }),
+  };
 
   // Who the bot is (for Bolt's ignoreSelf and for mentions of it) comes from auth.test. Bolt would
   // call it once, unguarded, when built; here it is retried while Slack cannot be reached, and
@@ -84,7 +91,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   let identity: { botId?: string; botUserId?: string } = {};
   const authorize = async () => ({ botToken: slack.botToken, ...identity });
 
-  // convoStore: false: the bot keeps no conversation state, so Bolt's per-request store lookup is waste.
+  // convoStore: false: follow-ups keep their own small context (conversation/context.ts), so Bolt's
+  // per-request store lookup is waste.
   let app: App;
   let server: Server | null = null;
   if (slack.mode === "http") {

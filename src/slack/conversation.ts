@@ -4,6 +4,9 @@ import { buildNoticeMessage } from "../blocks/notice.js";
 import { parseTalksCommand } from "../commands/parse.js";
 import { plainText } from "../commands/plain-text.js";
 import { type Reply, replyTo } from "../commands/respond.js";
+import type { TalksCommand } from "../commands/types.js";
+import { type ConversationTurn, conversationKey } from "../conversation/context.js";
+import { smallTalkKind } from "../conversation/small-talk.js";
 import type { QuestionLogRecord } from "../storage/types.js";
 import type { ListenerDeps } from "./types.js";
 
@@ -18,17 +21,22 @@ export function stripBotMention(text: string, botUserId: string | undefined): st
 
 /**
  * The reply to a mention or a direct message: the same router as `/talks`, public (no Share button),
- * and a short how-to when there is no question at all.
+ * and a short how-to when there is no question at all. Small talk ("hi", "thanks", "help") is answered
+ * as such before the router reads a command word in it; a question that does not stand alone is read
+ * with `previous`, the conversation's last answered question.
  */
 export async function replyToConversation(
   text: string,
   teamId: string,
   deps: ListenerDeps,
+  previous: ConversationTurn | null = null,
 ): Promise<Reply & { handledAs: string }> {
   if (text.trim() === "") {
     return { message: buildNoticeMessage(MENTION_HOW_TO), logRecord: null, handledAs: "how-to" };
   }
-  const command = parseTalksCommand(text);
+  const smallTalk = smallTalkKind(text);
+  const command: TalksCommand =
+    smallTalk === null ? parseTalksCommand(text) : { kind: "ask", question: text };
   if (command.kind === "digest") {
     return { message: buildNoticeMessage(DIGEST_NEEDS_SLASH_COMMAND), logRecord: null, handledAs: "digest" };
   }
@@ -38,8 +46,10 @@ export async function replyToConversation(
     staleAfterDays: deps.config.staleAfterDays,
     ephemeral: false,
     teamId,
+    previous,
+    escalate: deps.config.escalationChannel !== null,
   });
-  return { ...reply, handledAs: command.kind };
+  return { ...reply, handledAs: smallTalk === null ? command.kind : `small-talk ${smallTalk}` };
 }
 
 /**
@@ -60,7 +70,8 @@ export function recordQuestion(deps: ListenerDeps, record: QuestionLogRecord | n
 export type HandledContext =
   | { kind: "command"; command: string; trigger: string; teamId: string; channelId: string }
   | { kind: "event"; event: string; eventId: string; teamId: string; retryNum: number }
-  | { kind: "action"; action: string; trigger: string; teamId: string | null; channelId: string | null };
+  | { kind: "action"; action: string; trigger: string; teamId: string | null; channelId: string | null }
+  | { kind: "shortcut"; shortcut: string; trigger: string; teamId: string | null; channelId: string };
 
 /** What the bot made of a request, for its log line. */
 export interface HandledOutcome {
@@ -136,12 +147,15 @@ export async function answerInConversation(
     return;
   }
   try {
+    const key = conversationKey(teamId, target.channel, target.thread_ts);
     const reply = await replyToConversation(
       plainText(stripBotMention(question.text, question.botUserId)),
       teamId,
       deps,
+      deps.conversations.recall(key, deps.now()),
     );
     await client.chat.postMessage({ ...target, ...reply.message });
+    if (reply.turn != null) deps.conversations.remember(key, reply.turn);
     logHandled(deps, logContext, outcomeOf(reply, reply.handledAs), startedAt);
     recordQuestion(deps, reply.logRecord);
   } catch (error) {

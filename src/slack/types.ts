@@ -4,8 +4,10 @@ import type { HomeDigestSettings } from "../blocks/home.js";
 import type { SlackMessage } from "../blocks/types.js";
 import type { DigestCommand } from "../commands/types.js";
 import type { Config } from "../config/env.js";
+import type { ConversationContexts } from "../conversation/context.js";
 import type { Logger } from "../logging/logger.js";
 import type { FeedbackStore, QuestionLog } from "../storage/types.js";
+import type { AgentPrompts } from "./agent-view.js";
 import type { ReachPolicy } from "./reach-slack.js";
 
 /**
@@ -54,10 +56,14 @@ export interface SlackAppDeps {
   now: () => Date;
   /** Defaults to an in-memory window; pass a shared one when several copies run. */
   events?: EventDeduplicator;
+  /** Each conversation's last answered question, for follow-ups; in memory by default. */
+  conversations?: ConversationContexts;
   /** Without it, digest commands say the digest is not available. */
   digest?: DigestCommandHandler;
   /** Without it, the App Home has no digest section. */
   homeDigest?: HomeDigestLoader;
+  /** The entry ids a workspace asked about most lately (the agent view's prompts); examples only without it. */
+  mostAsked?: (teamId: string) => Promise<string[]>;
   /** Extra HTTP routes on the same server, e.g. a health check (HTTP mode only). */
   customRoutes?: CustomRoute[];
   /** How long to wait on Slack's Web API and how often to retry; defaults to WEB_API_POLICY. */
@@ -67,6 +73,11 @@ export interface SlackAppDeps {
 }
 
 /** What listeners receive: every optional dependency resolved. */
-export type ListenerDeps = Omit<SlackAppDeps, "events" | "customRoutes" | "webApiPolicy" | "reachPolicy"> & {
+export type ListenerDeps = Omit<
+  SlackAppDeps,
+  "events" | "conversations" | "mostAsked" | "customRoutes" | "webApiPolicy" | "reachPolicy"
+> & {
   events: EventDeduplicator;
+  conversations: ConversationContexts;
+  agentPrompts: AgentPrompts;
 };

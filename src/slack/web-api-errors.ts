@@ -1,3 +1,10 @@
+import { webApi } from "@slack/bolt";
+
+/** The error Slack's Web API answered with ("not_in_channel", "missing_scope"…), or null for any other failure. */
+export function slackErrorCode(error: unknown): string | null {
+  return error instanceof webApi.WebAPIPlatformError ? (error.data.error ?? null) : null;
+}
+
 /**
  * What went wrong under a Web API request error. Since web-api 8 the client uses fetch, which wraps
  * a refused connection as `TypeError: fetch failed` with the system error as its `cause`, and an

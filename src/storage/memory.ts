@@ -4,7 +4,9 @@ import {
   type DeliveredInput,
   type DigestDelivery,
   type DigestSubscription,
+  type EntryCount,
   type FeedbackRecord,
+  type MostAskedQuery,
   POSTED_KINDS,
   PROCESSED_EVENT_TTL_MS,
   type QuestionLogRecord,
@@ -148,6 +150,19 @@ export function createMemoryStorage(): Storage {
         .filter((q) => teamId === undefined || q.teamId === teamId)
         .sort((a, b) => a.at.getTime() - b.at.getTime())
         .map((q) => ({ ...q }));
+    },
+
+    async mostAskedEntries(query: MostAskedQuery): Promise<EntryCount[]> {
+      const counts = new Map<string, number>();
+      for (const q of questions) {
+        if (q.at.getTime() < query.since.getTime() || q.teamId !== query.teamId) continue;
+        if (!q.answered || q.entryId === null) continue;
+        counts.set(q.entryId, (counts.get(q.entryId) ?? 0) + 1);
+      }
+      return [...counts]
+        .map(([entryId, count]) => ({ entryId, count }))
+        .sort((a, b) => b.count - a.count || a.entryId.localeCompare(b.entryId))
+        .slice(0, query.limit);
     },
 
     async reportRecords(query: ReportQuery): Promise<ReportRecords> {

@@ -275,6 +275,16 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
       return rows.map(questionFromRow);
     },
 
+    async mostAskedEntries(mostAsked) {
+      const { rows } = await query<{ entry_id: string; count: string }>(
+        `SELECT entry_id, COUNT(*) AS count FROM question_log
+         WHERE at >= $1 AND team_id = $2 AND answered AND entry_id IS NOT NULL
+         GROUP BY entry_id ORDER BY count DESC, entry_id LIMIT $3`,
+        [mostAsked.since.getTime(), mostAsked.teamId, mostAsked.limit],
+      );
+      return rows.map((row) => ({ entryId: row.entry_id, count: Number(row.count) }));
+    },
+
     async reportRecords(reportQuery) {
       const since = reportQuery.since.getTime();
       const [unanswered, lowConfidence, unhelpful] = await Promise.all([

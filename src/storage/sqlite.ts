@@ -15,6 +15,7 @@ import {
 } from "./rows.js";
 import {
   DEFAULT_DIGEST_CADENCE,
+  type EntryCount,
   POSTED_KINDS,
   PROCESSED_EVENT_TTL_MS,
   type QuestionLogRecord,
@@ -183,6 +184,10 @@ export function openSqliteStorage(options: { dataDir: string }): Storage {
       SELECT * FROM question_log WHERE at >= @since AND (@teamId IS NULL OR team_id = @teamId)
       ORDER BY at, id`),
     unanswered: db.prepare("SELECT * FROM question_log WHERE at >= ? AND answered = 0 ORDER BY at, id"),
+    mostAsked: db.prepare(`
+      SELECT entry_id AS entryId, COUNT(*) AS count FROM question_log
+      WHERE at >= @since AND team_id = @teamId AND answered = 1 AND entry_id IS NOT NULL
+      GROUP BY entry_id ORDER BY count DESC, entry_id LIMIT @limit`),
     lowConfidence: db.prepare(
       "SELECT * FROM question_log WHERE at >= ? AND answered = 1 AND confidence < ? ORDER BY at, id",
     ),
@@ -315,6 +320,15 @@ export function openSqliteStorage(options: { dataDir: string }): Storage {
         teamId: teamId ?? null,
       }) as QuestionRow[];
       return rows.map(questionFromRow);
+    },
+
+    async mostAskedEntries(query) {
+      questionBatch.flush();
+      return statements.mostAsked.all({
+        since: query.since.getTime(),
+        teamId: query.teamId,
+        limit: query.limit,
+      }) as EntryCount[];
     },
 
     async reportRecords(query) {

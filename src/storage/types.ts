@@ -124,6 +124,19 @@ export interface ReleaseInput {
   instanceId: string;
 }
 
+/** Which entries answered the most questions: what the agent view suggests asking. */
+export interface MostAskedQuery {
+  since: Date;
+  /** One workspace's questions only. */
+  teamId: string;
+  limit: number;
+}
+
+export interface EntryCount {
+  entryId: string;
+  count: number;
+}
+
 /** What the curator report reads from the store. */
 export interface ReportRecords {
   unanswered: QuestionLogRecord[];
@@ -179,6 +192,8 @@ export interface Storage extends FeedbackStore, QuestionLog {
   /** Questions asked since `since`, oldest first; `teamId` narrows to one workspace. */
   questionsSince(since: Date, teamId?: string): Promise<QuestionLogRecord[]>;
   reportRecords(query: ReportQuery): Promise<ReportRecords>;
+  /** The entries that answered the most questions since `since`, most first (ties by entry id). */
+  mostAskedEntries(query: MostAskedQuery): Promise<EntryCount[]>;
   /** Deletes logged questions and feedback older than `before`; returns how many rows went. */
   pruneQuestionLog(before: Date): Promise<number>;
 

@@ -73,7 +73,7 @@ describe("a scheduled event whose date has passed", () => {
 
   it("is said to have passed, worked out from the clock, with nothing later in the data", () => {
     expect(passedEventLine(event, "2025-07-22", LATE)).toBe(
-      "The third round of negotiations in Istanbul was scheduled for 23 July 2025 — that date has passed; the data has nothing later.",
+      "The third round of negotiations in Istanbul was scheduled for 23 Jul 2025 — that date has passed; the data has nothing later.",
     );
   });
 
@@ -85,7 +85,7 @@ describe("a scheduled event whose date has passed", () => {
 
   it("points to the newer document when the data has one after the event", () => {
     expect(passedEventLine(event, "2025-08-02", LATE)).toBe(
-      AGE_TEXT.eventPassedNewerExists(event.label, "23 July 2025", "2 Aug 2025"),
+      AGE_TEXT.eventPassedNewerExists(event.label, "23 Jul 2025", "2 Aug 2025"),
     );
   });
 });
@@ -96,14 +96,14 @@ describe("answerNotices", () => {
   it("opens a stale answer about a passed event with both lines, in that order", () => {
     expect(answerNotices(kb, ANSWERED, READ_LATE)).toEqual([
       AGE_TEXT.staleNothingNewer("22 Jul 2025", "16 months"),
-      AGE_TEXT.eventPassedNothingLater("The third round in Istanbul", "23 July 2025"),
+      AGE_TEXT.eventPassedNothingLater("The third round in Istanbul", "23 Jul 2025"),
     ]);
   });
 
   it("says only that the date passed while the answer is still fresh", () => {
     const read = { now: new Date("2025-07-25T12:00:00Z"), staleAfterDays: 14 };
     expect(answerNotices(kb, ANSWERED, read)).toEqual([
-      AGE_TEXT.eventPassedNothingLater("The third round in Istanbul", "23 July 2025"),
+      AGE_TEXT.eventPassedNothingLater("The third round in Istanbul", "23 Jul 2025"),
     ]);
   });
 

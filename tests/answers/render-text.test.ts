@@ -34,7 +34,7 @@ const declined: Answer = {
 
 describe("formatSources", () => {
   it("names the article, its date and the outlets it cites", () => {
-    expect(formatSources(answered.sources)).toBe("From “Talks” (22 Jul 2025), citing AP News, Newsmax");
+    expect(formatSources(answered.sources)).toBe("Source: “Talks” (22 Jul 2025), citing AP News, Newsmax");
   });
 
   it("shortens a long title at a word, and adds the URL when the document has one", () => {
@@ -43,17 +43,28 @@ describe("formatSources", () => {
     expect(
       formatSources([{ outlet: "AP News", date: "2025-07-22", title, url: "https://example.org/x" }]),
     ).toBe(
-      "From “Ukraine-Russia Talks: Zelenskyy’s Bold Offer…” (22 Jul 2025), citing AP News — https://example.org/x",
+      "Source: “Ukraine-Russia Talks: Zelenskyy’s Bold Offer…” (22 Jul 2025), citing AP News — https://example.org/x",
     );
   });
 
-  it("gives one line per document, oldest first; outlets known without a title by date", () => {
+  it("gives one part per document, oldest first, under “Sources:”; outlets known without a title by date", () => {
     expect(
       formatSources([
         { outlet: "POLITICO", date: "2025-07-24", title: "Sanctions" },
         { outlet: "AP News", date: "2025-07-22" },
       ]),
-    ).toBe("AP News (22 Jul 2025); From “Sanctions” (24 Jul 2025), citing POLITICO");
+    ).toBe("Sources: AP News (22 Jul 2025); “Sanctions” (24 Jul 2025), citing POLITICO");
+  });
+
+  it("says “Source:” for one article whatever outlets it cites, “Sources:” for several outlets without one", () => {
+    expect(formatSources(answered.sources).startsWith("Source: ")).toBe(true);
+    expect(formatSources([{ outlet: "AP News", date: "2025-07-22" }])).toBe("Source: AP News (22 Jul 2025)");
+    expect(
+      formatSources([
+        { outlet: "AP News", date: "2025-07-22" },
+        { outlet: "Newsmax", date: "2025-07-22" },
+      ]),
+    ).toBe("Sources: AP News, Newsmax (22 Jul 2025)");
   });
 });
 
@@ -65,7 +76,7 @@ describe("renderAnswerText", () => {
       notice,
       answered.text,
       "",
-      "From “Talks” (22 Jul 2025), citing AP News, Newsmax",
+      "Source: “Talks” (22 Jul 2025), citing AP News, Newsmax",
       `${EVIDENCE_LABEL} “${answered.evidence}”`,
     ]);
   });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { answerNotices } from "../../src/answers/freshness.js";
 import { AGE_TEXT } from "../../src/answers/messages.js";
-import { ACTION_IDS, decodeFeedback, decodeShare, decodeSuggestion } from "../../src/blocks/actions.js";
+import {
+  ACTION_IDS,
+  decodeEscalation,
+  decodeFeedback,
+  decodeShare,
+  decodeSuggestion,
+} from "../../src/blocks/actions.js";
 import { buildAnswerMessage, MAX_SUGGESTIONS } from "../../src/blocks/answer.js";
 import { BLOCK_TEXT } from "../../src/blocks/messages.js";
 import type { Block } from "../../src/blocks/types.js";
@@ -38,7 +44,7 @@ describe("buildAnswerMessage — answered", () => {
   it("opens with how old it is and that its date has passed, then the answer, then the article it is from", () => {
     expect(NOTICES).toEqual([
       AGE_TEXT.staleNothingNewer("22 Jul 2025", "16 months"),
-      AGE_TEXT.eventPassedNothingLater("The third round in Istanbul", "23 July 2025"),
+      AGE_TEXT.eventPassedNothingLater("The third round in Istanbul", "23 Jul 2025"),
     ]);
     expect(message.blocks[1]).toEqual({
       type: "section",
@@ -46,12 +52,12 @@ describe("buildAnswerMessage — answered", () => {
         type: "mrkdwn",
         text:
           "⚠️ *From 22 Jul 2025 — 16 months old; nothing newer in the data.*\n" +
-          "⚠️ *The third round in Istanbul was scheduled for 23 July 2025 — that date has passed; the data has nothing later.*",
+          "⚠️ *The third round in Istanbul was scheduled for 23 Jul 2025 — that date has passed; the data has nothing later.*",
       },
     });
     expect(message.blocks[2]).toEqual({ type: "section", text: { type: "mrkdwn", text: ANSWERED.text } });
     expect(contexts(message.blocks)).toContain(
-      "From “Talks resume in Istanbul” (22 Jul 2025), citing AP News, Newsmax",
+      "Source: “Talks resume in Istanbul” (22 Jul 2025), citing AP News, Newsmax",
     );
     expect(message.text.split("\n").slice(0, 3)).toEqual([...NOTICES, ANSWERED.text]);
   });
@@ -106,7 +112,7 @@ describe("buildAnswerMessage — answered", () => {
       { ...ANSWERED, sources: Object.freeze([Object.freeze({ outlet: "POLITICO", date: "2025-06-01" })]) },
       { notices: NOTICES, normalisedQuestion: "q" },
     );
-    expect(contexts(other.blocks)).toContain("POLITICO (1 Jun 2025)");
+    expect(contexts(other.blocks)).toContain("Source: POLITICO (1 Jun 2025)");
   });
 
   it("links the article's title when the document has a URL, and writes the URL out in the fallback", () => {
@@ -121,10 +127,10 @@ describe("buildAnswerMessage — answered", () => {
       { notices: NOTICES, normalisedQuestion: "q" },
     );
     expect(contexts(linked.blocks)).toContain(
-      "From <https://example.org/a?b=1&amp;c=2|“Sanctions &lt;b&gt;update&lt;/b&gt; &amp; a title far too…”> (1 Jun 2025), citing POLITICO",
+      "Source: <https://example.org/a?b=1&amp;c=2|“Sanctions &lt;b&gt;update&lt;/b&gt; &amp; a title far too…”> (1 Jun 2025), citing POLITICO",
     );
     expect(linked.text).toContain(
-      "From “Sanctions &lt;b&gt;update&lt;/b&gt; &amp; a title far too…” (1 Jun 2025), citing POLITICO — https://example.org/a?b=1&amp;c=2",
+      "Source: “Sanctions &lt;b&gt;update&lt;/b&gt; &amp; a title far too…” (1 Jun 2025), citing POLITICO — https://example.org/a?b=1&amp;c=2",
     );
   });
 
@@ -149,7 +155,9 @@ describe("buildAnswerMessage — answered", () => {
 
   it("has a plain-text fallback with the answer and its sources", () => {
     expect(message.text).toContain(ANSWERED.text);
-    expect(message.text).toContain("From “Talks resume in Istanbul” (22 Jul 2025), citing AP News, Newsmax");
+    expect(message.text).toContain(
+      "Source: “Talks resume in Istanbul” (22 Jul 2025), citing AP News, Newsmax",
+    );
   });
 
   it("echoes the question escaped, so it cannot ping anyone", () => {
@@ -215,13 +223,33 @@ describe("buildAnswerMessage — declined", () => {
     expect(new Set(suggestions.map((b) => b.action_id)).size).toBe(3);
   });
 
-  it("still asks for feedback, recorded against no entry", () => {
-    const yes = buttons(message.blocks).find((b) => b.action_id === ACTION_IDS.feedbackHelpful);
-    expect(decodeFeedback(yes?.value)).toEqual({
-      entryId: null,
-      helpful: true,
-      normalisedQuestion: "weather in kyiv",
+  it("asks no “Was this helpful?”: there is nothing to rate in a decline", () => {
+    expect(contexts(message.blocks)).not.toContain(BLOCK_TEXT.helpfulPrompt);
+    expect(buttons(message.blocks).map((b) => b.action_id)).not.toEqual(
+      expect.arrayContaining([ACTION_IDS.feedbackHelpful]),
+    );
+    expect(buttons(message.blocks).map((b) => b.action_id)).not.toContain(ACTION_IDS.feedbackUnhelpful);
+  });
+
+  it("offers “Ask a person” carrying the question as asked, only when escalation is set up", () => {
+    expect(buttons(message.blocks).map((b) => b.action_id)).not.toContain(ACTION_IDS.escalate);
+    const question = "what about <!channel> and *the* banana bread?";
+    const offered = buildAnswerMessage(DECLINED, {
+      notices: [],
+      normalisedQuestion: "banana bread",
+      escalate: question,
     });
+    expect(offered).toMatchSnapshot();
+    const escalate = buttons(offered.blocks).find((b) => b.action_id === ACTION_IDS.escalate);
+    expect(escalate?.text.text).toBe(BLOCK_TEXT.escalate);
+    expect(decodeEscalation(escalate?.value)).toEqual({ question });
+    expect(escalate?.value).not.toContain("<!channel>");
+    expect(contexts(offered.blocks)).toContain(BLOCK_TEXT.escalatePrompt);
+  });
+
+  it("never offers “Ask a person” on an answer", () => {
+    const answered = buildAnswerMessage(ANSWERED, { notices: [], normalisedQuestion: "q", escalate: "q?" });
+    expect(buttons(answered.blocks).map((b) => b.action_id)).not.toContain(ACTION_IDS.escalate);
   });
 
   it("never offers to share a decline", () => {

@@ -9,6 +9,7 @@ import { buildStatusMessage } from "../../src/blocks/status.js";
 import { LIMITS } from "../../src/blocks/text.js";
 import { buildTimelineMessage } from "../../src/blocks/timeline.js";
 import type { Block } from "../../src/blocks/types.js";
+import { DISABLED_REASONS, UNKNOWN_DISABLED_REASON } from "../../src/digest/messages.js";
 import type { SourceDocument } from "../../src/knowledge/schema.js";
 import { allText, limitViolations } from "../helpers/block-limits.js";
 import { makeKnowledgeBase } from "../helpers/knowledge.js";
@@ -49,12 +50,19 @@ describe("status card", () => {
     );
   });
 
-  it("says plainly when the next scheduled event is already in the past", () => {
-    expect(sectionTexts(message.blocks)).toContain(
-      `*Next scheduled:* 23 Jul 2025 — Third round in Istanbul _(${BLOCK_TEXT.nextEventPassed})_`,
-    );
+  it("says the next event in one phrase: what, when, and as of when it was scheduled", () => {
     const before = buildStatusMessage(kb, READ_BEFORE_EVENT);
-    expect(sectionTexts(before.blocks)).toContain("*Next scheduled:* 23 Jul 2025 — Third round in Istanbul");
+    expect(sectionTexts(before.blocks)).toContain(
+      "*Next scheduled:* Third round in Istanbul on 23 Jul 2025, as of 22 Jul 2025",
+    );
+  });
+
+  it("says plainly, in the same phrase, when the next scheduled event is already in the past", () => {
+    const line = sectionTexts(message.blocks).find((text) => text.startsWith("*Next scheduled:*"));
+    expect(line).toBe(
+      "*Next scheduled:* Third round in Istanbul on 23 Jul 2025, a date that has passed; the data has nothing scheduled after it",
+    );
+    expect(line).not.toMatch(/\).*\(/);
   });
 
   it("says when nothing is scheduled", () => {
@@ -95,7 +103,7 @@ describe("status card", () => {
     const fresh = buildStatusMessage(kb, READ_BEFORE_EVENT);
     expect(allText(fresh.blocks)).toContain("As of 22 Jul 2025 — today");
     expect(allText(message.blocks)).toContain(
-      "From “Talks resume in Istanbul” (22 Jul 2025), citing AP News",
+      "Source: “Talks resume in Istanbul” (22 Jul 2025), citing AP News",
     );
     expect(message.text).toContain(kb.status.summary);
   });
@@ -123,8 +131,9 @@ describe("timeline", () => {
     expect(text).toContain("• *Nov 2022* — Ten-point plan");
     expect(text).toContain(`• *23 Jul 2025* — Third round in Istanbul _(${BLOCK_TEXT.upcoming})_`);
     expect(allText(message.blocks)).toContain(
-      "From <https://example.org/sanctions?a=1&amp;b=2|“Sanctions &lt;b&gt;update&lt;/b&gt;”> (1 Jun 2025), citing POLITICO",
+      "; <https://example.org/sanctions?a=1&amp;b=2|“Sanctions &lt;b&gt;update&lt;/b&gt;”> (1 Jun 2025), citing POLITICO",
     );
+    expect(allText(message.blocks)).toContain("Sources: “Talks resume in Istanbul”");
     expect(shareValue(message.blocks)).toEqual({ kind: "timeline" });
     expect(message.text).toContain("Nov 2022 — Ten-point plan");
   });
@@ -207,7 +216,26 @@ describe("App Home", () => {
     });
     const text = sectionTexts(some.blocks).at(-1);
     expect(text).toBe(
-      `*${BLOCK_TEXT.digestTitle}*\n• <#C1> at 09:00 Europe/Kyiv, changes only\n• <#C2> at 18:30 UTC, every day _(${BLOCK_TEXT.digestPaused("not_in_channel")})_`,
+      `*${BLOCK_TEXT.digestTitle}*\n• <#C1> at 09:00 Europe/Kyiv, changes only\n• <#C2> at 18:30 UTC, every day — ${BLOCK_TEXT.digestPaused(DISABLED_REASONS.not_in_channel as string)}`,
     );
+    expect(text).not.toContain("not_in_channel");
+  });
+
+  it("says a paused subscription's reason in words even when Slack's code has none of its own", () => {
+    const odd = buildHomeView(makeKnowledgeBase(), READ_NOW, {
+      subscriptions: [
+        {
+          channelId: "C3",
+          time: "09:00",
+          timeZone: "UTC",
+          cadence: "changes",
+          enabled: false,
+          disabledReason: "team_access_not_granted",
+        },
+      ],
+    });
+    const text = sectionTexts(odd.blocks).at(-1) ?? "";
+    expect(text).toContain(UNKNOWN_DISABLED_REASON);
+    expect(text).not.toContain("team_access_not_granted");
   });
 });

@@ -3,6 +3,7 @@ import {
   button,
   echoQuestion,
   escapeMrkdwn,
+  escapeUserText,
   fitBlocks,
   LIMITS,
   link,
@@ -40,6 +41,35 @@ describe("escapeMrkdwn", () => {
     expect(echoed.startsWith("&lt;!channel&gt;")).toBe(true);
     expect(echoed.length).toBeLessThanOrEqual(LIMITS.echoedQuestion + 10);
     expect(echoed).not.toContain("<");
+  });
+});
+
+describe("escapeUserText", () => {
+  const ZWSP = "\u200B";
+
+  it("keeps *, _, ~ and backticks as typed: none can open or close bold, italics, strike or code", () => {
+    const shown = escapeUserText("*bold* _it_ ~gone~ `code` and 2*3");
+    expect(shown).toBe(
+      [
+        `${ZWSP}*${ZWSP}bold${ZWSP}*${ZWSP}`,
+        `${ZWSP}_${ZWSP}it${ZWSP}_${ZWSP}`,
+        `${ZWSP}~${ZWSP}gone${ZWSP}~${ZWSP}`,
+        `${ZWSP}\`${ZWSP}code${ZWSP}\`${ZWSP}`,
+        "and",
+        `2${ZWSP}*${ZWSP}3`,
+      ].join(" "),
+    );
+    // Every formatting character has an invisible space on both sides; read without them, the text is as typed.
+    expect(shown.match(/(?<!\u200B)[*_~`]|[*_~`](?!\u200B)/g)).toBeNull();
+    expect(shown.replaceAll(ZWSP, "")).toBe("*bold* _it_ ~gone~ `code` and 2*3");
+  });
+
+  it("escapes <, > and & as well, so nothing typed can ping or link", () => {
+    expect(escapeUserText("<!channel> & <@U1>")).toBe("&lt;!channel&gt; &amp; &lt;@U1&gt;");
+  });
+
+  it("is what an echoed question goes through", () => {
+    expect(echoQuestion("why *now*?")).toBe(escapeUserText("why *now*?"));
   });
 });
 

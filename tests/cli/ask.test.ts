@@ -113,7 +113,7 @@ describe("ask (readable)", () => {
     );
     expect(lines[1]).toContain("Vladimir Medinsky");
     expect(stdout).toContain(
-      "From “Ukraine-Russia Talks: Zelenskyy’s Bold Offer…” (22 Jul 2025), citing Al Jazeera",
+      "Source: “Ukraine-Russia Talks: Zelenskyy’s Bold Offer…” (22 Jul 2025), citing Al Jazeera",
     );
   });
 

@@ -90,6 +90,18 @@ describe("loadConfig", () => {
     ]);
   });
 
+  it("reads ESCALATION_CHANNEL as a channel id; unset (or empty) means declines offer no person", () => {
+    expect(loadConfig({}).escalationChannel).toBeNull();
+    expect(loadConfig({ ESCALATION_CHANNEL: "  " }).escalationChannel).toBeNull();
+    expect(loadConfig({ ESCALATION_CHANNEL: "C0123ABCDEF" }).escalationChannel).toBe("C0123ABCDEF");
+    expect(loadConfig({ ESCALATION_CHANNEL: "G0123ABCDEF" }).escalationChannel).toBe("G0123ABCDEF");
+    for (const bad of ["#talks-help", "talks-help", "c0123abc", "U0123ABCDEF"]) {
+      expect(problemsOf({ ESCALATION_CHANNEL: bad }).problems).toEqual([
+        { variable: "ESCALATION_CHANNEL", problem: expect.stringContaining("must be a Slack channel ID") },
+      ]);
+    }
+  });
+
   it("returns a frozen config", () => {
     const config = loadConfig({});
     expect(Object.isFrozen(config)).toBe(true);

@@ -61,7 +61,7 @@ describe("local console", () => {
     ]);
     expect(engine.calls).toEqual(["next round?", "next round", "next round"]);
     expect(text.split(ANSWERED.text)).toHaveLength(4);
-    expect(text).toContain("From “Talks resume in Istanbul” (22 Jul 2025), citing AP News, Newsmax");
+    expect(text).toContain("Source: “Talks resume in Istanbul” (22 Jul 2025), citing AP News, Newsmax");
     expect(text).toContain("⚠️ From 22 Jul 2025 — 16 months old; nothing newer in the data.");
     expect(text).toContain("[👍 Yes] [👎 No]");
     expect(text).not.toContain('"type"');

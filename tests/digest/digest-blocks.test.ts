@@ -43,7 +43,7 @@ describe("the digest as a Slack message", () => {
       "23 Jul 2025: Third round in Istanbul",
       DIGEST_MESSAGES.questionTotals(4, 2),
       "As of 22 Jul 2025 — 1 day ago",
-      "From “Talks” (22 Jul 2025), citing AP News",
+      "Source: “Talks” (22 Jul 2025), citing AP News",
     ]) {
       expect(text).toContain(part);
     }

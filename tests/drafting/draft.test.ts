@@ -100,12 +100,12 @@ describe("drafting from the seed article", () => {
       expect(timelineEventSchema.safeParse(event).success).toBe(true);
       expect(seed.text.includes(event.evidence)).toBe(true);
     }
-    expect(drafts.timeline.at(-1)?.label).toBe("Third round of negotiations (scheduled, as of 22 July 2025)");
+    expect(drafts.timeline.at(-1)?.label).toBe("Third round of negotiations, scheduled as of 22 Jul 2025");
   });
 
   it("proposes a status card from the article's own sentences, with the next scheduled event", () => {
     expect(statusSchema.safeParse(drafts.status).success).toBe(true);
-    expect(drafts.status.nextEvent?.date).toBe("2025-07-23");
+    expect(drafts.status.nextEvent).toEqual({ date: "2025-07-23", label: "Third round of negotiations" });
     expect(drafts.status.positions.russia).toContain("Russia insists on");
     expect(drafts.status.positions.ukraine).toContain("Zelenskyy");
     expect(drafts.status.asOf).toBe(seed.date);

@@ -1,5 +1,7 @@
 import { vi } from "vitest";
 import { loadConfig } from "../../src/config/env.js";
+import { createConversationContexts } from "../../src/conversation/context.js";
+import { createAgentPrompts } from "../../src/slack/agent-view.js";
 import { InMemoryEventDeduplicator } from "../../src/slack/in-memory-event-deduplicator.js";
 import type { ButtonArgs } from "../../src/slack/listeners/actions/button.js";
 import type { TalksCommandArgs } from "../../src/slack/listeners/commands/talks-command.js";
@@ -20,6 +22,7 @@ export function buildDeps(overrides: Partial<ListenerDeps> = {}) {
   const questionLog = new InMemoryQuestionLog();
   const logs = captureLogs();
   const deps: ListenerDeps = {
+    agentPrompts: createAgentPrompts({ logger: logs.logger, mostAsked: async () => [] }),
     config: loadConfig({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: "secret" }),
     logger: logs.logger,
     getEngine: () => engine,
@@ -27,6 +30,7 @@ export function buildDeps(overrides: Partial<ListenerDeps> = {}) {
     questionLog,
     now: () => NOW,
     events: new InMemoryEventDeduplicator(),
+    conversations: createConversationContexts(),
     ...overrides,
   };
   return { deps, engine, feedback, questionLog, logs };
@@ -46,6 +50,9 @@ export function buildArguments() {
         postMessage: vi.fn(async (_args: Record<string, unknown>) => ({ ok: true, ts: "1700000000.000100" })),
       },
       views: { publish: vi.fn(async (_args: Record<string, unknown>) => ({ ok: true })) },
+      assistant: {
+        threads: { setSuggestedPrompts: vi.fn(async (_args: Record<string, unknown>) => ({ ok: true })) },
+      },
     },
     context: { botUserId: BOT_USER_ID, retryNum: undefined as number | undefined },
     next: vi.fn(async () => {}),

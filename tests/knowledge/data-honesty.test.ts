@@ -251,8 +251,12 @@ describe("status and timeline", () => {
 
   it("give the third round in Istanbul on 23 July 2025 as scheduled as of the article's date", () => {
     expect(kb.status.nextEvent?.date).toBe("2025-07-23");
-    expect(kb.status.nextEvent?.label).toMatch(/Istanbul.*scheduled, as of 22 July 2025/);
-    expect(kb.timeline.find((event) => event.date === "2025-07-23")?.label).toMatch(/scheduled/);
+    expect(kb.status.nextEvent?.label).toMatch(/Istanbul/);
+    // The card says "as of" from the card's own date; it must be the article's.
+    expect(kb.status.asOf).toBe("2025-07-22");
+    expect(kb.timeline.find((event) => event.date === "2025-07-23")?.label).toMatch(
+      /scheduled as of 22 Jul 2025/,
+    );
   });
 
   it("date only events the article dates, each backed by a verbatim quote", () => {

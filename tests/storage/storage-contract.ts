@@ -252,6 +252,36 @@ export function storageContract(makeHarness: () => Promise<StorageHarness>): voi
     });
   });
 
+  it("counts the entries that answered the most questions, in one workspace, since a time", async () => {
+    const asked = (teamId: string, entryId: string | null, at: Date) =>
+      storage.logQuestion({
+        teamId,
+        normalisedQuestion: "q",
+        entryId,
+        closestEntryId: entryId,
+        confidence: entryId === null ? 0.1 : 0.9,
+        answered: entryId !== null,
+        at,
+      });
+    await asked("T1", "third-round", T0);
+    for (const at of [minutes(1), minutes(2)]) await asked("T1", "russia-demands", at);
+    for (const at of [minutes(1), minutes(2), minutes(3)]) await asked("T1", "ceasefire-status", at);
+    await asked("T1", "third-round", minutes(2));
+    await asked("T1", null, minutes(2));
+    for (const at of [minutes(1), minutes(2), minutes(3), minutes(4)]) await asked("T2", "war-length", at);
+
+    expect(await storage.mostAskedEntries({ since: minutes(1), teamId: "T1", limit: 4 })).toEqual([
+      { entryId: "ceasefire-status", count: 3 },
+      { entryId: "russia-demands", count: 2 },
+      { entryId: "third-round", count: 1 },
+    ]);
+    expect(await storage.mostAskedEntries({ since: T0, teamId: "T1", limit: 2 })).toEqual([
+      { entryId: "ceasefire-status", count: 3 },
+      { entryId: "russia-demands", count: 2 },
+    ]);
+    expect(await storage.mostAskedEntries({ since: minutes(9), teamId: "T1", limit: 4 })).toEqual([]);
+  });
+
   it("logs questions without user ids and reads them back by time and workspace", async () => {
     const base = { entryId: null, closestEntryId: "next-round", confidence: 0.2, answered: false };
     await storage.logQuestion({

@@ -64,6 +64,7 @@ export function talksCommandCallback(deps: ListenerDeps) {
               staleAfterDays: deps.config.staleAfterDays,
               ephemeral: true,
               teamId: command.team_id,
+              escalate: deps.config.escalationChannel !== null,
             });
     } catch (error) {
       deps.logger.error({ err: error, ...context }, "could not answer the slash command");

@@ -7,10 +7,13 @@ import type { ListenerDeps } from "../../types.js";
 
 export type AppHomeOpenedArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<"app_home_opened">;
 
-/** Publishes the App Home each time it is opened, so it always shows the data currently loaded. */
+/**
+ * The App Home, opened: its Home tab is published each time, so it always shows the data currently
+ * loaded; its Messages tab (the agent view) gets the most asked questions as suggested prompts.
+ */
 export function appHomeOpenedCallback(deps: ListenerDeps) {
   return async ({ event, body, context, client }: AppHomeOpenedArgs): Promise<void> => {
-    if (event.tab !== "home") return;
+    if (event.tab !== "home" && event.tab !== "messages") return;
     const startedAt = Date.now();
     const logContext: HandledContext = {
       kind: "event",
@@ -19,6 +22,16 @@ export function appHomeOpenedCallback(deps: ListenerDeps) {
       teamId: body.team_id,
       retryNum: context.retryNum ?? 0,
     };
+    if (event.tab === "messages") {
+      // Nothing is shown to the user when this fails: the Messages tab works without prompts.
+      const prompts = await deps.agentPrompts.offer(client, {
+        teamId: body.team_id,
+        channelId: event.channel,
+        kb: deps.getEngine().kb,
+      });
+      logHandled(deps, logContext, { handledAs: "agent-prompts", prompts }, startedAt);
+      return;
+    }
     try {
       const digest = deps.homeDigest === undefined ? undefined : await deps.homeDigest(body.team_id);
       await client.views.publish({

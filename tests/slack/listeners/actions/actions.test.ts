@@ -1,15 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_IDS, encodeFeedback, encodeShare, encodeSuggestion } from "../../../../src/blocks/actions.js";
+import {
+  ACTION_IDS,
+  encodeEscalation,
+  encodeFeedback,
+  encodeShare,
+  encodeSuggestion,
+} from "../../../../src/blocks/actions.js";
 import {
   ANSWER_NO_LONGER_AVAILABLE,
+  ESCALATION_TEXT,
   FEEDBACK_THANKS,
   SOMETHING_WENT_WRONG,
 } from "../../../../src/blocks/messages.js";
+import { loadConfig } from "../../../../src/config/env.js";
 import {
   answerFeedbackCallback,
   FEEDBACK_LOG_MESSAGES,
 } from "../../../../src/slack/listeners/actions/answer-feedback.js";
 import { answerSuggestionCallback } from "../../../../src/slack/listeners/actions/answer-suggestion.js";
+import { escalateQuestionCallback } from "../../../../src/slack/listeners/actions/escalate-question.js";
 import { shareAnswerCallback } from "../../../../src/slack/listeners/actions/share-answer.js";
 import { ANSWERED } from "../../../helpers/knowledge.js";
 import { buildDeps, buttonArguments, NOW } from "../../../helpers/slack-arguments.js";
@@ -154,5 +163,49 @@ describe("Was this helpful?", () => {
     expect(logs.entries()).toContainEqual(
       expect.objectContaining({ level: "error", msg: FEEDBACK_LOG_MESSAGES.thanksFailed }),
     );
+  });
+});
+
+describe("Ask a person", () => {
+  const withChannel = () =>
+    buildDeps({
+      config: loadConfig({
+        SLACK_BOT_TOKEN: "xoxb-test",
+        SLACK_SIGNING_SECRET: "secret",
+        ESCALATION_CHANNEL: "CHELP0001",
+      }),
+    });
+
+  it("posts the question to ESCALATION_CHANNEL with who asked, and tells the asker where, privately", async () => {
+    const { deps } = withChannel();
+    const call = buttonArguments(ACTION_IDS.escalate, encodeEscalation({ question: "banana bread?" }));
+    await escalateQuestionCallback(deps)(call.args);
+    expect(call.ack).toHaveBeenCalled();
+    const posted = call.client.chat.postMessage.mock.calls[0]?.[0];
+    expect(posted?.channel).toBe("CHELP0001");
+    expect(JSON.stringify(posted?.blocks)).toContain(ESCALATION_TEXT.askedIn("U0002", "C0001"));
+    expect(JSON.stringify(posted?.blocks)).toContain("banana bread?");
+    expect(call.respond.mock.calls[0]?.[0]).toMatchObject({
+      response_type: "ephemeral",
+      replace_original: false,
+      text: ESCALATION_TEXT.passedOn("CHELP0001"),
+    });
+  });
+
+  it("tells the asker it could not be passed on when Slack refuses the post, and logs why", async () => {
+    const { deps, logs } = withChannel();
+    const call = buttonArguments(ACTION_IDS.escalate, encodeEscalation({ question: "q?" }));
+    call.client.chat.postMessage.mockRejectedValueOnce(new Error("not_in_channel"));
+    await escalateQuestionCallback(deps)(call.args);
+    expect(call.respond.mock.calls[0]?.[0]).toMatchObject({ text: ESCALATION_TEXT.failed });
+    expect(logs.entries().some((line) => String(line.msg).includes("ESCALATION_CHANNEL"))).toBe(true);
+  });
+
+  it("passes nothing on once ESCALATION_CHANNEL is no longer set, and says so", async () => {
+    const { deps } = buildDeps();
+    const call = buttonArguments(ACTION_IDS.escalate, encodeEscalation({ question: "q?" }));
+    await escalateQuestionCallback(deps)(call.args);
+    expect(call.client.chat.postMessage).not.toHaveBeenCalled();
+    expect(call.respond.mock.calls[0]?.[0]).toMatchObject({ text: ESCALATION_TEXT.unavailable });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { BLOCK_TEXT, SOMETHING_WENT_WRONG } from "../../../../src/blocks/messages.js";
+import { createAgentPrompts, SUGGESTED_PROMPTS_TITLE } from "../../../../src/slack/agent-view.js";
 import { appHomeOpenedCallback } from "../../../../src/slack/listeners/events/app-home-opened.js";
 import { buildDeps, homeArguments } from "../../../helpers/slack-arguments.js";
 
@@ -22,11 +23,41 @@ describe("app_home_opened", () => {
     expect(JSON.stringify(call.client.views.publish.mock.calls[0]?.[0])).toContain(BLOCK_TEXT.digestNone);
   });
 
-  it("ignores the Messages tab", async () => {
-    const { deps } = buildDeps();
+  it("on the Messages tab, publishes no home but suggests the most asked questions, then the examples", async () => {
+    const { deps, engine, logs } = buildDeps();
+    const agentPrompts = createAgentPrompts({
+      logger: logs.logger,
+      mostAsked: async () => ["gone", "next-round"],
+    });
     const call = homeArguments("messages");
+    await appHomeOpenedCallback({ ...deps, agentPrompts })(call.args);
+    expect(call.client.views.publish).not.toHaveBeenCalled();
+    const question = engine.kb.entries[0]?.question;
+    expect(call.client.assistant.threads.setSuggestedPrompts).toHaveBeenCalledWith({
+      channel_id: "D0001",
+      title: SUGGESTED_PROMPTS_TITLE,
+      prompts: [{ title: question, message: question }],
+    });
+  });
+
+  it("suggests the examples when the store cannot say what was asked, and logs why", async () => {
+    const { deps, logs } = buildDeps();
+    const agentPrompts = createAgentPrompts({
+      logger: logs.logger,
+      mostAsked: async () => Promise.reject(new Error("db down")),
+    });
+    const call = homeArguments("messages");
+    await appHomeOpenedCallback({ ...deps, agentPrompts })(call.args);
+    expect(call.client.assistant.threads.setSuggestedPrompts).toHaveBeenCalled();
+    expect(logs.entries().some((line) => line.level === "warn")).toBe(true);
+  });
+
+  it("ignores tabs it does not know", async () => {
+    const { deps } = buildDeps();
+    const call = homeArguments("about");
     await appHomeOpenedCallback(deps)(call.args);
     expect(call.client.views.publish).not.toHaveBeenCalled();
+    expect(call.client.assistant.threads.setSuggestedPrompts).not.toHaveBeenCalled();
   });
 
   it("publishes an apology when the home cannot be built", async () => {

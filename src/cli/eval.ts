@@ -153,9 +153,7 @@ async function main(): Promise<number> {
   // seconds.
   const vectors = cachingEmbedder(await loadSentenceEncoder());
   const judge = engineJudge(
-    await createAnswerEngine(kb, {
-      meaning: process.env.WORDS_ONLY ? null : { questions: vectors, entries: vectors },
-    }),
+    await createAnswerEngine(kb, { meaning: { questions: vectors, entries: vectors } }),
   );
   const { reports, offTopicReport } = await scoreAll(judge, sets, offTopic?.report ?? null);
   const smallTalkReport = await evaluateSmallTalk(readSmallTalkSet(REPO_ROOT), judge);

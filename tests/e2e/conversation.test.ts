@@ -9,6 +9,7 @@ import { loadConfig } from "../../src/config/env.js";
 import { FOLLOW_UP_WINDOW_MS } from "../../src/conversation/context.js";
 import { SMALL_TALK_TEXT } from "../../src/conversation/messages.js";
 import { suggestedPrompts } from "../../src/conversation/suggested-prompts.js";
+import { describeDisabledReason } from "../../src/digest/messages.js";
 import { type KnowledgeBase, loadKnowledgeBase } from "../../src/knowledge/load.js";
 import { SUGGESTED_PROMPTS_TITLE } from "../../src/slack/agent-view.js";
 import { ASK_ABOUT_MESSAGE } from "../../src/slack/listeners/shortcuts/ask-about-message.js";
@@ -266,6 +267,62 @@ describe("Still need help? (issue 13, point 6)", () => {
     expect(buttonsOf({ body: declined }).map((b) => b.action_id)).toContain(ACTION_IDS.escalate);
     const answered = await dm("Who leads Russia's delegation?");
     expect(buttonsOf(answered).map((b) => b.action_id)).not.toContain(ACTION_IDS.escalate);
+  });
+});
+
+describe("Block Kit polish (issue 13, point 5)", () => {
+  const commandReply = async (text: string) =>
+    JSON.parse((await slack.command(text, fake.responseUrl("polish"))).body) as RecordedCall["body"];
+
+  it("echoes typed *, _, ~ and backticks as typed, not as formatting, and escapes <, > and &", async () => {
+    // Slack sends typed <, > and & as entities.
+    const reply = await commandReply("ask is *banana* _bread_ ~cake~ `pie` &amp; &lt;b&gt; any good?");
+    // The echo is what Slack renders; a button's value is data, never shown.
+    const echoed = JSON.stringify(reply.blocks).match(/You asked: ([^"]+)"/)?.[1] ?? "";
+    const zws = "\u200b";
+    for (const mark of ["*", "_", "~", "`"]) expect(echoed).toContain(`${zws}${mark}${zws}`);
+    expect(echoed).toContain("&amp; &lt;b&gt;");
+    expect(echoed).not.toContain("*banana*");
+  });
+
+  it("writes dates one way, and “Source:” for the one document an answer cites", async () => {
+    const answered = await dm("Who leads Russia's delegation?");
+    const blocks = JSON.stringify(answered.body.blocks);
+    expect(blocks).toMatch(/Source: “[^”]+” \(22 Jul 2025\), citing /);
+    expect(blocks).not.toContain("Sources:");
+    const status = JSON.stringify((await commandReply("status")).blocks);
+    for (const text of [blocks, status]) {
+      expect(text).toContain("22 Jul 2025");
+      expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b|July \d{1,2}, \d{4}|\d{1,2}\/\d{1,2}\/\d{4}/);
+    }
+  });
+
+  it("reads the status card's next event as one phrase, not two parentheticals in a row", async () => {
+    const status = JSON.stringify((await commandReply("status")).blocks);
+    const line = status.match(new RegExp(`\\*${BLOCK_TEXT.nextScheduled}:\\* ([^"\\\\]+)`))?.[1];
+    expect(line).toBeDefined();
+    expect(line).toMatch(/ on \d{1,2} [A-Z][a-z]{2} \d{4}/);
+    expect(line).not.toMatch(/\)\s*\(/);
+  });
+
+  it("shows a paused subscription's reason in words in the App Home, not Slack's code", async () => {
+    await app.storage.subscribe({
+      teamId: "T0001",
+      channelId: "C0PAUSED",
+      time: "09:00",
+      timeZone: "Europe/Kyiv",
+      cadence: null,
+      createdBy: "U0001",
+      now: clock,
+    });
+    await app.storage.disableSubscription("C0PAUSED", "not_in_channel");
+    await slack.event({ type: "app_home_opened", user: "U0001", channel: "D0001", tab: "home" });
+    const [published] = await fake.waitForCalls("views.publish");
+    const view = JSON.stringify(published?.body.view);
+    expect(view).toContain("<#C0PAUSED>");
+    expect(view).toContain(JSON.stringify(describeDisabledReason("not_in_channel")).slice(1, -1));
+    expect(view).not.toContain("not_in_channel");
+    await app.storage.unsubscribe("C0PAUSED");
   });
 });
 

@@ -1,3 +1,4 @@
+import { createSmallTalkByMeaning } from "../conversation/small-talk-by-meaning.js";
 import type { KnowledgeBase } from "../knowledge/load.js";
 import { sourcesFor } from "../knowledge/load.js";
 import type { Entry } from "../knowledge/schema.js";
@@ -48,6 +49,8 @@ export async function createAnswerEngine(
     return entry === undefined ? [] : [{ id: entry.id, question: entry.question }];
   };
   const examples = kb.status.examples ?? kb.entries.slice(0, 3).map((entry) => entry.id);
+  // Only with the meaning model: without it, small talk is read by its phrases alone (before matching).
+  const smallTalk = options.meaning === null ? null : await createSmallTalkByMeaning(options.meaning);
 
   function entryAnswer(entry: Entry, confidence: number, yesNo = true): Answer {
     return {
@@ -104,7 +107,18 @@ export async function createAnswerEngine(
   }
 
   async function askMany(questions: readonly string[]): Promise<AnsweredQuestion[]> {
-    return (await matcher.matchMany(questions)).map(toAnswered);
+    const asked = (await matcher.matchMany(questions)).map(toAnswered);
+    if (smallTalk === null) return asked;
+    // A decline may be small talk worded in a way no phrase lists ("thanks for helping"): read by meaning.
+    const declined = asked.flatMap((answered, position) =>
+      answered.answer.answered || answered.answer.text !== DECLINE_TEXT ? [] : [position],
+    );
+    const kinds = await smallTalk.kindsOf(declined.map((position) => questions[position] as string));
+    declined.forEach((position, index) => {
+      const kind = kinds[index];
+      if (kind !== null && kind !== undefined) (asked[position] as AnsweredQuestion).smallTalk = kind;
+    });
+    return asked;
   }
 
   function answerEntry(id: string): Answer | null {

@@ -1,3 +1,4 @@
+import type { SmallTalkKind } from "../conversation/small-talk.js";
 import type { AnswerSource, KnowledgeBase } from "../knowledge/load.js";
 
 export interface Suggestion {
@@ -31,6 +32,11 @@ export interface AnsweredQuestion {
   more: Answer[];
   /** Normalised form of the question (for the question log: no raw text, no user ids). */
   normalisedQuestion: string;
+  /**
+   * Set only on a decline: the kind of small talk the message reads as by meaning ("thanks for helping"),
+   * which the conversation answers as small talk rather than as an unanswered question.
+   */
+  smallTalk?: SmallTalkKind;
 }
 
 export interface AnswerEngine {

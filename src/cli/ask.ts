@@ -6,7 +6,7 @@ import { ASK_USAGE, KNOWLEDGE_LOAD_FAILED, MEANING_MODEL_UNAVAILABLE } from "../
 import { renderAnswerText } from "../answers/render-text.js";
 import type { Answer, AnswerEngine, AnsweredQuestion } from "../answers/types.js";
 import { ConfigError, loadConfig } from "../config/env.js";
-import { smallTalkAnswer } from "../conversation/converse.js";
+import { smallTalkAnswer, smallTalkOf } from "../conversation/converse.js";
 import { smallTalkKind } from "../conversation/small-talk.js";
 import { KnowledgeBaseError, loadKnowledgeBase } from "../knowledge/load.js";
 import { loadMeaningModel } from "../matching/semantic/meaning-model.js";
@@ -43,9 +43,9 @@ async function answersOf(engine: AnswerEngine, questions: readonly string[]): Pr
   let next = 0;
   return kinds.map((kind) => {
     if (kind !== null) return smallTalkAnswer(kind, engine);
-    const { answer } = asked[next] as AnsweredQuestion;
+    const answered = asked[next] as AnsweredQuestion;
     next += 1;
-    return answer;
+    return smallTalkOf(answered, engine)?.answer ?? answered.answer;
   });
 }
 

@@ -23,6 +23,7 @@ import {
 import { engineJudge } from "../evaluation/judge.js";
 import {
   evaluateSmallTalk,
+  readClincSmallTalk,
   readSmallTalkSet,
   SMALL_TALK_FLOORS,
   type SmallTalkReport,
@@ -69,6 +70,7 @@ function printSetReport(report: SetReport, role: string): void {
     if (tally !== undefined && report.byStyle.size > 1) console.log(tallyRow(style, tally));
   }
   console.log(tallyRow("all in-scope", report.inScope));
+  console.log(`  in-scope declines answered as small talk: ${report.inScope.smallTalk}`);
   const kinds = [...report.outOfScope.byKind]
     .map(([kind, { total, declined }]) => `${kind} ${declined}/${total}`)
     .join(", ");
@@ -80,7 +82,8 @@ function printSetReport(report: SetReport, role: string): void {
 function printSmallTalkReport(report: SmallTalkReport): void {
   const { smallTalk, questions } = report;
   console.log(
-    `small-talk (decided before matching): ${smallTalk.total} small talk, ${questions.total} questions around it`,
+    `small-talk (by its phrases before matching, by meaning once declined): ${smallTalk.total} small talk, ` +
+      `${questions.total} questions around it`,
   );
   console.log(
     `  small talk recognised ${percent(smallTalk.recognised, smallTalk.total).trim()}, ` +
@@ -90,6 +93,17 @@ function printSmallTalkReport(report: SmallTalkReport): void {
     `  questions taken for small talk ${percent(questions.takenForSmallTalk, questions.total).trim()}; ` +
       `answered right ${percent(questions.right, questions.total).trim()} (floor ${SMALL_TALK_FLOORS.questionsRight * 100}%), ` +
       `wrong ${percent(questions.wrong, questions.total).trim()}, declined ${percent(questions.declined, questions.total).trim()}`,
+  );
+  const { clinc } = report;
+  if (clinc === null) return;
+  const { intents, others } = clinc;
+  console.log(
+    `  clinc150 small-talk intents, reporting half (${intents.total}, never read by the bot): recognised ` +
+      `${percent(intents.recognised, intents.total).trim()}, as the right kind ${percent(intents.rightKind, intents.total).trim()}`,
+  );
+  console.log(
+    `  other clinc150 queries, reporting half (${others.total}): answered as small talk ` +
+      `${percent(others.takenForSmallTalk, others.total).trim()} (still declined)`,
   );
 }
 
@@ -156,7 +170,11 @@ async function main(): Promise<number> {
     await createAnswerEngine(kb, { meaning: { questions: vectors, entries: vectors } }),
   );
   const { reports, offTopicReport } = await scoreAll(judge, sets, offTopic?.report ?? null);
-  const smallTalkReport = await evaluateSmallTalk(readSmallTalkSet(REPO_ROOT), judge);
+  const smallTalkReport = await evaluateSmallTalk(
+    readSmallTalkSet(REPO_ROOT),
+    judge,
+    readClincSmallTalk(REPO_ROOT),
+  );
   console.log(`Matcher (${kb.entries.length} entries)\n`);
   reports.forEach((report, position) => {
     printSetReport(report, SET_ROLES[names[position] as EvalSetName]);

@@ -12,6 +12,7 @@ import { buildTimelineMessage } from "../blocks/timeline.js";
 import type { SlackMessage } from "../blocks/types.js";
 import type { ConversationTurn } from "../conversation/context.js";
 import { converse, turnAfter } from "../conversation/converse.js";
+import type { SmallTalkKind } from "../conversation/small-talk.js";
 import type { KnowledgeBase } from "../knowledge/load.js";
 import type { QuestionLogRecord } from "../storage/types.js";
 import type { TalksCommand } from "./types.js";
@@ -44,6 +45,8 @@ export interface Reply {
   logRecord: QuestionLogRecord | null;
   /** What the conversation should remember now: the question just answered, if one was. */
   turn?: ConversationTurn | null;
+  /** Set when the message was answered as small talk (for the log line). */
+  smallTalk?: SmallTalkKind;
 }
 
 /** What the question log keeps of one question: no raw text, no user, only the workspace. */
@@ -77,6 +80,7 @@ export async function answerQuestion(question: string, context: ReplyContext): P
       message: buildSmallTalkMessage(conversed.answer, conversed.smallTalk),
       logRecord: null,
       turn: null,
+      smallTalk: conversed.smallTalk,
     };
   }
   const { asked } = conversed;

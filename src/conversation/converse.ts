@@ -26,8 +26,15 @@ export function exampleQuestions(engine: AnswerEngine): Suggestion[] {
   });
 }
 
-/** Small talk as an Answer: not from the data (`answered: false`), with its own text and examples. */
-export function smallTalkAnswer(kind: SmallTalkKind, engine: AnswerEngine): Answer {
+/**
+ * Small talk as an Answer: not from the data (`answered: false`), with its own text and the example
+ * questions, or the entries the matcher came closest to when it read the message by meaning.
+ */
+export function smallTalkAnswer(
+  kind: SmallTalkKind,
+  engine: AnswerEngine,
+  closest: readonly Suggestion[] = [],
+): Answer {
   return {
     answered: false,
     text: SMALL_TALK_TEXT[kind],
@@ -36,7 +43,20 @@ export function smallTalkAnswer(kind: SmallTalkKind, engine: AnswerEngine): Answ
     id: null,
     asOf: null,
     evidence: null,
-    suggestions: exampleQuestions(engine),
+    suggestions: closest.length > 0 ? [...closest] : exampleQuestions(engine),
+  };
+}
+
+/** Small talk the engine read by meaning in a message it declined ("thanks for helping"), or null. */
+export function smallTalkOf(
+  asked: AnsweredQuestion,
+  engine: AnswerEngine,
+): Extract<Conversed, { kind: "small-talk" }> | null {
+  if (asked.answer.answered || asked.smallTalk === undefined) return null;
+  return {
+    kind: "small-talk",
+    smallTalk: asked.smallTalk,
+    answer: smallTalkAnswer(asked.smallTalk, engine, asked.answer.suggestions),
   };
 }
 
@@ -46,9 +66,10 @@ export function isNotEnglish(answer: Answer): boolean {
 }
 
 /**
- * Answers one message: small talk first (unless `readSmallTalk` is false: a message the bot was asked
- * about, not one sent to it), then the engine; a question the engine does not answer alone is read with
- * the conversation's previous question (`previous`, when there is one within the window).
+ * Answers one message: small talk first, by its phrases (unless `readSmallTalk` is false: a message the
+ * bot was asked about, not one sent to it), then the engine; a question the engine does not answer alone
+ * is read with the conversation's previous question (`previous`, when there is one within the window);
+ * a decline that reads as small talk by meaning is answered as small talk.
  */
 export async function converse(
   engine: AnswerEngine,
@@ -61,11 +82,10 @@ export async function converse(
     return { kind: "small-talk", smallTalk, answer: smallTalkAnswer(smallTalk, engine) };
   const asked = await engine.ask(text);
   if (isNotEnglish(asked.answer)) return { kind: "not-english", asked };
-  if (asked.answer.answered || previous === null) return { kind: "question", asked, followUp: false };
-  const resolved = await resolveFollowUp(engine, text, previous);
-  return resolved === null
-    ? { kind: "question", asked, followUp: false }
-    : { kind: "question", asked: resolved, followUp: true };
+  if (asked.answer.answered) return { kind: "question", asked, followUp: false };
+  const resolved = previous === null ? null : await resolveFollowUp(engine, text, previous);
+  if (resolved !== null) return { kind: "question", asked: resolved, followUp: true };
+  return (readSmallTalk ? smallTalkOf(asked, engine) : null) ?? { kind: "question", asked, followUp: false };
 }
 
 /** What the conversation remembers after an answer: the question it answered, or nothing new. */

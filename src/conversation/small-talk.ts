@@ -20,7 +20,7 @@ export type SmallTalkKind = (typeof SMALL_TALK_KINDS)[number];
  * words below cover every word of it. When a message holds several kinds ("hi, what can you do?"), the
  * one that asks something wins: the order of SMALL_TALK_KINDS, last first.
  */
-const PHRASES: Readonly<Record<SmallTalkKind, readonly string[]>> = {
+export const SMALL_TALK_PHRASES: Readonly<Record<SmallTalkKind, readonly string[]>> = {
   greeting: [
     "hi",
     "hello",
@@ -202,7 +202,7 @@ const EMOJI_WORDS: ReadonlyMap<string, string> = new Map([
 
 /** Longest phrase first, so "thank you" is one phrase and "how are you doing" beats "how are you". */
 const PHRASE_LIST: readonly { words: readonly string[]; kind: SmallTalkKind }[] = SMALL_TALK_KINDS.flatMap(
-  (kind) => PHRASES[kind].map((phrase) => ({ words: phrase.split(" "), kind })),
+  (kind) => SMALL_TALK_PHRASES[kind].map((phrase) => ({ words: phrase.split(" "), kind })),
 ).sort((a, b) => b.words.length - a.words.length);
 
 /** Past this many words a message is not small talk, whatever it holds. */
@@ -220,11 +220,22 @@ function phraseAt(words: readonly string[], start: number) {
   return PHRASE_LIST.find((phrase) => phrase.words.every((word, offset) => words[start + offset] === word));
 }
 
+/** Past this many characters a message is not small talk either (one "word" may be a whole paste). */
+const MAX_CHARACTERS = 200;
+
+/** Whether a message is short enough, and has words enough, to be small talk at all. */
+export function mayBeSmallTalk(text: string): boolean {
+  if (text.length > MAX_CHARACTERS) return false;
+  const count = wordsOf(text).length;
+  return count > 0 && count <= MAX_WORDS;
+}
+
 /**
  * What kind of small talk a message is, or null when it asks or says anything else. `text` is the
  * message's plain text (Slack markup and the bot's mention already removed).
  */
 export function smallTalkKind(text: string): SmallTalkKind | null {
+  if (text.length > MAX_CHARACTERS) return null;
   const words = wordsOf(text);
   if (words.length === 0 || words.length > MAX_WORDS) return null;
   const kinds = new Set<SmallTalkKind>();

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import type { SmallTalkKind } from "../conversation/small-talk.js";
 
 /**
  * How people type questions in Slack; every labelled in-scope question has one. "legacy" marks the first
@@ -141,6 +142,8 @@ export interface Verdict {
   /** The entries suggested. */
   suggestions: readonly string[];
   confidence: number;
+  /** Declined, and read as small talk by meaning: the bot answers it as small talk. */
+  smallTalk?: SmallTalkKind;
 }
 
 /** Answers many questions at once (so a model can batch them), in order. */
@@ -155,6 +158,8 @@ export interface InScopeTally {
   rescued: number;
   /** Declined with no suggestion at all. */
   bare: number;
+  /** Declined, and answered as small talk (read so by meaning): its suggestions are still offered. */
+  smallTalk: number;
 }
 
 export interface Failure {
@@ -179,7 +184,15 @@ export interface SetReport {
   failures: Failure[];
 }
 
-const emptyTally = (): InScopeTally => ({ total: 0, right: 0, wrong: 0, declined: 0, rescued: 0, bare: 0 });
+const emptyTally = (): InScopeTally => ({
+  total: 0,
+  right: 0,
+  wrong: 0,
+  declined: 0,
+  rescued: 0,
+  bare: 0,
+  smallTalk: 0,
+});
 
 /** Whether the verdict answers the question with accepted entries only. */
 function isRight(verdict: Verdict, accepted: ReadonlySet<string>): boolean {
@@ -194,6 +207,7 @@ function tally(into: InScopeTally, verdict: Verdict, accepted: ReadonlySet<strin
     into.declined += 1;
     if (verdict.suggestions.some((id) => accepted.has(id))) into.rescued += 1;
     if (verdict.suggestions.length === 0) into.bare += 1;
+    if (verdict.smallTalk !== undefined) into.smallTalk += 1;
   }
 }
 

@@ -5,11 +5,12 @@ import type { Judge, Verdict } from "./evaluate.js";
 export function engineJudge(engine: AnswerEngine): Judge {
   return async (questions) =>
     (await engine.askMany(questions)).map(
-      ({ answer, more }): Verdict => ({
+      ({ answer, more, smallTalk }): Verdict => ({
         answered: answer.answered,
         ids: [answer, ...more].flatMap((given) => (given.id === null ? [] : [given.id])),
         suggestions: answer.answered ? [] : answer.suggestions.map((suggestion) => suggestion.id),
         confidence: answer.confidence,
+        ...(smallTalk === undefined ? {} : { smallTalk }),
       }),
     );
 }

@@ -49,7 +49,10 @@ export async function replyToConversation(
     previous,
     escalate: deps.config.escalationChannel !== null,
   });
-  return { ...reply, handledAs: smallTalk === null ? command.kind : `small-talk ${smallTalk}` };
+  return {
+    ...reply,
+    handledAs: reply.smallTalk === undefined ? command.kind : `small-talk ${reply.smallTalk}`,
+  };
 }
 
 /**

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { AGE_TEXT, ASK_USAGE, DECLINE_TEXT, KNOWLEDGE_LOAD_FAILED } from "../../src/answers/messages.js";
+import { SMALL_TALK_TEXT } from "../../src/conversation/messages.js";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const FIXTURE = fileURLToPath(new URL("../fixtures/knowledge/matcher/", import.meta.url));
@@ -93,6 +94,21 @@ describe("ask --jsonl", () => {
       null,
       "prisoner-exchange",
     ]);
+  });
+
+  it("answers small talk as in Slack, by its phrases or by meaning: answered false, its own text", () => {
+    const lines = ask(["--jsonl"], { input: "hi\nthanks a lot for your help!\nmedinsky\n" }).stdout;
+    const answers = lines
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    for (const answer of answers) expectAnswerShape(answer);
+    expect(answers.map((answer) => [answer.answered, answer.text])).toEqual([
+      [false, SMALL_TALK_TEXT.greeting],
+      [false, SMALL_TALK_TEXT.thanks],
+      [true, expect.any(String)],
+    ]);
+    expect(answers[1].suggestions.length).toBeGreaterThan(0);
   });
 
   it("answers a last line without a newline", () => {

@@ -15,6 +15,7 @@ import { SUGGESTED_PROMPTS_TITLE } from "../../src/slack/agent-view.js";
 import { ASK_ABOUT_MESSAGE } from "../../src/slack/listeners/shortcuts/ask-about-message.js";
 import { type RunningApp, startApp } from "../../src/start.js";
 import { FakeSlackApi, type RecordedCall } from "../helpers/fake-slack-api.js";
+import { captureLogs } from "../helpers/log-capture.js";
 import { buttonClick, SlackRequests } from "../helpers/slack-requests.js";
 
 // Issue 13 end to end: signed requests to the real app in HTTP mode, Slack played by the fake Web API.
@@ -27,6 +28,7 @@ let app: RunningApp;
 let slack: SlackRequests;
 let kb: KnowledgeBase;
 let dataDir: string;
+let logs: ReturnType<typeof captureLogs>;
 let clock = new Date();
 let tsCounter = 0;
 
@@ -57,12 +59,19 @@ function buttonsOf(call: Pick<RecordedCall, "body"> | undefined): Button[] {
   );
 }
 
-/** Sends an event and waits for the one message the bot posts in reply. */
+const handledCount = () => logs.entries().filter((entry) => entry.msg === "handled").length;
+
+/**
+ * Sends an event and waits for the one message the bot posts in reply, and for the app to finish
+ * handling it: the fake sees the post before the app has logged the question.
+ */
 async function reply(event: Record<string, unknown>): Promise<RecordedCall> {
   const before = fake.callsTo("chat.postMessage").length;
+  const handledBefore = handledCount();
   const sent = await slack.event(event);
   expect(sent.status).toBe(200);
   const calls = await fake.waitForCalls("chat.postMessage", before + 1);
+  await expect.poll(handledCount, { timeout: 5_000, interval: 10 }).toBeGreaterThan(handledBefore);
   return calls[before] as RecordedCall;
 }
 
@@ -115,7 +124,8 @@ beforeAll(async () => {
     LOG_LEVEL: "silent",
     ESCALATION_CHANNEL,
   });
-  app = await startApp(config, { overrides: { now: () => clock } });
+  logs = captureLogs();
+  app = await startApp(config, { logger: logs.logger, overrides: { now: () => clock } });
   slack = new SlackRequests(`http://127.0.0.1:${app.port}/slack/events`, SIGNING_SECRET);
 }, 60_000);
 
@@ -152,6 +162,20 @@ describe("small talk and other languages (issue 13, point 2)", () => {
       }
     });
     expect(await during).toEqual([]);
+  });
+
+  it("answers small talk worded as no phrase lists, read by meaning, and logs nothing", async () => {
+    const posted: RecordedCall[] = [];
+    const during = await loggedDuring(async () => {
+      posted.push(await dm("thanks a lot for your help!"));
+      posted.push(await mention("are you a real person or a program?"));
+    });
+    expect(posted.map((call) => call.body.text)).toEqual([
+      expect.stringContaining(SMALL_TALK_TEXT.thanks),
+      expect.stringContaining(SMALL_TALK_TEXT.identity),
+    ]);
+    expect(JSON.stringify(posted.map((call) => call.body.blocks))).not.toContain(BLOCK_TEXT.helpfulPrompt);
+    expect(during).toEqual([]);
   });
 
   it("answers a clicked example question in the conversation", async () => {

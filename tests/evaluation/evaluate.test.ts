@@ -23,14 +23,23 @@ const judge: Judge = async (questions) =>
     if (q === "also right") return { answered: true, ids: ["b"], suggestions: [], confidence: 0.9 };
     if (q === "wrong" || q === "answered")
       return { answered: true, ids: ["c"], suggestions: [], confidence: 0.9 };
-    if (q === "rescued") return { answered: false, ids: [], suggestions: ["c", "a"], confidence: 0.3 };
+    if (q === "rescued")
+      return { answered: false, ids: [], suggestions: ["c", "a"], confidence: 0.3, smallTalk: "thanks" };
     return { answered: false, ids: [], suggestions: [], confidence: 0 };
   });
 
 describe("evaluateSet", () => {
-  it("counts right (an accepted entry), wrong, declined, rescued and bare, overall and by style", async () => {
+  it("counts right (an accepted entry), wrong, declined, rescued, bare and answered as small talk, overall and by style", async () => {
     const report = await evaluateSet(SET, judge);
-    expect(report.inScope).toEqual({ total: 5, right: 2, wrong: 1, declined: 2, rescued: 1, bare: 1 });
+    expect(report.inScope).toEqual({
+      total: 5,
+      right: 2,
+      wrong: 1,
+      declined: 2,
+      rescued: 1,
+      bare: 1,
+      smallTalk: 1,
+    });
     expect(report.byStyle.get("plain")).toEqual({
       total: 2,
       right: 2,
@@ -38,6 +47,7 @@ describe("evaluateSet", () => {
       declined: 0,
       rescued: 0,
       bare: 0,
+      smallTalk: 0,
     });
     expect(report.byStyle.get("terse")).toEqual({
       total: 3,
@@ -46,6 +56,7 @@ describe("evaluateSet", () => {
       declined: 2,
       rescued: 1,
       bare: 1,
+      smallTalk: 1,
     });
     expect(report.outOfScope).toMatchObject({ total: 2, declined: 1 });
     expect(report.outOfScope.byKind.get("prediction")).toEqual({ total: 1, declined: 0 });

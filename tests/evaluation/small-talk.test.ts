@@ -7,6 +7,7 @@ import { share } from "../../src/evaluation/evaluate.js";
 import { engineJudge } from "../../src/evaluation/judge.js";
 import {
   evaluateSmallTalk,
+  readClincSmallTalk,
   readSmallTalkSet,
   SMALL_TALK_FLOORS,
   type SmallTalkReport,
@@ -26,7 +27,7 @@ beforeAll(async () => {
   const engine = await createAnswerEngine(loadKnowledgeBase(join(REPO_ROOT, "data")), {
     meaning: { questions: vectors, entries: vectors },
   });
-  report = await evaluateSmallTalk(set, engineJudge(engine));
+  report = await evaluateSmallTalk(set, engineJudge(engine), readClincSmallTalk(REPO_ROOT));
 }, 180_000);
 
 const listed = () => report.failures.map((failure) => `${failure.question} → ${failure.got.join(",")}`);
@@ -51,5 +52,16 @@ describe("the labelled small-talk set", () => {
     const { right, wrong, total } = report.questions;
     expect(share(right, total), listed().join("\n")).toBeGreaterThanOrEqual(SMALL_TALK_FLOORS.questionsRight);
     expect(wrong, listed().join("\n")).toBe(0);
+  });
+
+  it(`recognises at least ${SMALL_TALK_FLOORS.clincIntentsRecognised * 100}% of CLINC150's small-talk intents it never read, and answers at most ${SMALL_TALK_FLOORS.clincOthersAsSmallTalkAtMost * 100}% of its other queries as small talk`, () => {
+    const clinc = report.clinc;
+    if (clinc === null) return expect.fail("../shared/eval/clinc150-offtopic.txt is needed");
+    expect(share(clinc.intents.recognised, clinc.intents.total)).toBeGreaterThanOrEqual(
+      SMALL_TALK_FLOORS.clincIntentsRecognised,
+    );
+    expect(share(clinc.others.takenForSmallTalk, clinc.others.total)).toBeLessThanOrEqual(
+      SMALL_TALK_FLOORS.clincOthersAsSmallTalkAtMost,
+    );
   });
 });

@@ -17,9 +17,13 @@ import { limitViolations } from "../helpers/block-limits.js";
 import { meaningModel } from "../helpers/meaning.js";
 import { ADDRESSING_MARKUP, anyText, hostileText, hugeText, slackEncoded } from "./inputs.js";
 
-/** Generous: the matcher answers a normal question in a millisecond or two; these are ceilings, not targets. */
-const BOUND_MS_UP_TO_10K = 200;
-const BOUND_MS_UP_TO_100K = 1_000;
+/**
+ * Ceilings, not targets: they catch work that grows out of all proportion with the input (a regex that
+ * backtracks, a quadratic scan), which costs seconds to minutes. A question takes milliseconds (tens with
+ * the meaning model); the ceilings sit far above that so that a busy CI machine cannot trip them.
+ */
+const BOUND_MS_UP_TO_10K = 1_000;
+const BOUND_MS_UP_TO_100K = 5_000;
 const NOW = new Date("2025-11-20T10:00:00Z");
 
 let engine: AnswerEngine;
@@ -140,7 +144,7 @@ describe("hostile input through the matcher", () => {
     );
   });
 
-  it("handles pastes of 10,000 to 100,000 characters within a second", async () => {
+  it("handles pastes of 10,000 to 100,000 characters within the bound", async () => {
     await fc.assert(
       fc.asyncProperty(hugeText, async (text) => {
         expect(text.length).toBeGreaterThanOrEqual(10_000);

@@ -1,6 +1,7 @@
 import { type FSWatcher, readdirSync, realpathSync, statSync, watch } from "node:fs";
 import { join, resolve } from "node:path";
 import { type KnowledgeBase, KnowledgeBaseError, loadKnowledgeBase } from "../knowledge/load.js";
+import { loadKnowledgeBaseOffThread } from "../knowledge/load-off-thread.js";
 
 /** Editors write a file in several steps (truncate, write, rename): wait for them to settle. */
 export const DEFAULT_DEBOUNCE_MS = 200;
@@ -102,14 +103,19 @@ export async function watchKnowledge<T>(
     const attempt = ++started;
     let next: KnowledgeBase;
     try {
-      next = loadKnowledgeBase(options.dir);
+      // In a worker thread: parsing and checking thousands of entries must not hold up requests.
+      next = await loadKnowledgeBaseOffThread(options.dir, {
+        onMainThread: (reason) =>
+          logger.error({ err: reason }, "data read on the main thread: the loader's worker did not start"),
+      });
     } catch (error) {
-      report(error);
+      if (attempt > swappedIn && !closed) report(error);
       return;
     }
+    if (closed) return;
     if (next.version === kb.version) {
       // The files are back to what is served: a build of an earlier edit still running is stale.
-      swappedIn = attempt;
+      swappedIn = Math.max(swappedIn, attempt);
       return;
     }
     if (next.version === building) return;

@@ -1,3 +1,4 @@
+import { type Pause, timeSlices } from "../lifecycle/time-slices.js";
 import { curatedTerms, LIGHT_TERMS } from "./analyse.js";
 import type { EntityReader } from "./entities.js";
 import { normaliseWords } from "./normalise.js";
@@ -75,11 +76,13 @@ export interface TermWeights {
   floor: number;
 }
 
-export function buildIndex(
+/** Builds the index in time slices (`pause` between entries), so a reload never holds up requests. */
+export async function buildIndex(
   entries: readonly MatchableEntry[],
   weights: TermWeights,
   entities: EntityReader,
-): PhrasingIndex {
+  pause: Pause = timeSlices(),
+): Promise<PhrasingIndex> {
   const words = new Set<string>();
   const termsOf = (text: string) => {
     for (const word of normaliseWords(text)) words.add(word);
@@ -90,7 +93,8 @@ export function buildIndex(
   const entryTerms: Set<string>[] = [];
   const entryMentions: Set<string>[] = [];
   const postingLists = new Map<string, number[]>();
-  entries.forEach((entry, entryIndex) => {
+  for (const [entryIndex, entry] of entries.entries()) {
+    await pause();
     const about = new Set<string>();
     const named = new Set<string>();
     const texts = [
@@ -119,37 +123,43 @@ export function buildIndex(
     }
     entryTerms.push(about);
     entryMentions.push(named);
-  });
+  }
 
   const entryLists = new Map<string, number[]>();
-  entryTerms.forEach((about, entryIndex) => {
+  for (const [entryIndex, about] of entryTerms.entries()) {
+    await pause();
     for (const term of about) {
       const list = entryLists.get(term);
       if (list === undefined) entryLists.set(term, [entryIndex]);
       else list.push(entryIndex);
     }
-  });
+  }
   const documentFrequency = new Map<string, number>();
   const entryPostings = new Map<string, Int32Array>();
+  const idf = new Map<string, number>();
   for (const [term, list] of entryLists) {
+    await pause();
     documentFrequency.set(term, list.length);
     entryPostings.set(term, Int32Array.from(list));
+    idf.set(term, idfFor(list.length, entries.length));
   }
-  const idf = new Map<string, number>();
-  for (const [term, count] of documentFrequency) idf.set(term, idfFor(count, entries.length));
 
   const unseenIdf = idfFor(0, entries.length);
   const phrasingWeight = new Float64Array(phrasings.length);
-  phrasings.forEach((phrasing, id) => {
+  for (const [id, phrasing] of phrasings.entries()) {
+    await pause();
     phrasingWeight[id] = phrasing.terms.reduce(
       (sum, term) => sum + termWeight({ idf, unseenIdf }, term, weights),
       0,
     );
-  });
+  }
 
   const postings = new Map<string, Int32Array>();
-  for (const [term, list] of postingLists) postings.set(term, Int32Array.from(list));
-
+  for (const [term, list] of postingLists) {
+    await pause();
+    postings.set(term, Int32Array.from(list));
+  }
+  await pause();
   return {
     entryIds: entries.map((entry) => entry.id),
     phrasings,

@@ -1,3 +1,4 @@
+import { type Pause, timeSlices } from "../lifecycle/time-slices.js";
 import {
   type AnalysedQuery,
   analyseQuery,
@@ -61,6 +62,8 @@ export interface LexicalOptions {
   extraVocabulary?: readonly string[];
   /** Names that place a question in the subject besides the lexicon's topic words (e.g. cited outlets). */
   topicNames?: readonly string[];
+  /** Awaited between entries while building; by default a slice of the event loop's time at a go. */
+  pause?: Pause;
 }
 
 /** The term the lexicon rewrites "how many", "how much" and "number of" to. */
@@ -132,27 +135,38 @@ function buildVocabulary(
  * much of the query's weight it explains and how much of its own weight the query covers. It ranks
  * candidates and describes them; the decision to answer is not made here.
  */
-export function createLexicalMatcher(
+export async function createLexicalMatcher(
   entries: readonly MatchableEntry[],
   options: LexicalOptions,
-): LexicalMatcher {
+): Promise<LexicalMatcher> {
   const config: LexicalConfig = { ...LEXICAL_DEFAULTS, ...options.config };
   const { entities } = options;
-  const index = buildIndex(entries, { light: config.lightWeight, floor: config.minTermWeight }, entities);
+  const pause = options.pause ?? timeSlices();
+  const weights = { light: config.lightWeight, floor: config.minTermWeight };
+  const index = await buildIndex(entries, weights, entities, pause);
+  await pause();
   const vocabulary = buildVocabulary(index, entities, options.extraVocabulary ?? []);
   const topicNames = [...(options.topicNames ?? []), ...entities.entities.map((entity) => entity.name)];
+  const topicTerms = new Set(topicNames.flatMap((name) => curatedTerms(name, entities).terms));
+  await pause();
+  const speller = createSpellingCorrector(vocabulary, STOP_WORDS);
+  await pause();
   const reader: QueryReader = {
     vocabulary,
     english: COMMON_ENGLISH_WORDS,
     knownTerms: index.knownTerms,
-    topicTerms: new Set(topicNames.flatMap((name) => curatedTerms(name, entities).terms)),
-    speller: createSpellingCorrector(vocabulary, STOP_WORDS),
+    topicTerms,
+    speller,
     entities,
   };
   const matchedWeight = new Float64Array(index.phrasings.length);
   const matchedMask = new Int32Array(index.phrasings.length);
   const contextMask = new Int32Array(entries.length);
-  const countedTerms = entries.map((entry) => quantifiedTerms(entry.answer, entities));
+  const countedTerms: Set<string>[] = [];
+  for (const entry of entries) {
+    await pause();
+    countedTerms.push(quantifiedTerms(entry.answer, entities));
+  }
 
   function lacksCount(query: AnalysedQuery, entry: number): boolean {
     if (!query.terms.some((term) => term.term === QUANTITY_TERM)) return false;

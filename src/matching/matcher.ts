@@ -1,4 +1,5 @@
 import type { Entity } from "../knowledge/schema.js";
+import { timeSlices } from "../lifecycle/time-slices.js";
 import { curatedTerms } from "./analyse.js";
 import {
   type AnswerKind,
@@ -16,7 +17,12 @@ import { MONTHS } from "./lexicon.js";
 import { isEnglish } from "./reading/language.js";
 import { type Reading, type ReadingDepth, readMessage } from "./reading/message.js";
 import type { MeaningModel } from "./semantic/meaning-model.js";
-import { buildSemanticIndex, type SemanticIndex, type SemanticScores } from "./semantic/semantic-index.js";
+import {
+  buildSemanticIndex,
+  type EntryTexts,
+  type SemanticIndex,
+  type SemanticScores,
+} from "./semantic/semantic-index.js";
 
 export interface ScoredEntry {
   id: string;
@@ -133,13 +139,18 @@ export async function createCandidateReader(
   options: Omit<MatcherOptions, "models">,
 ): Promise<CandidateReader> {
   const entities = createEntityReader(options.entities);
-  const lexical = createLexicalMatcher(entries, {
+  // One slicer for the whole build: a reload of thousands of entries must not hold up requests.
+  const pause = timeSlices();
+  const lexical = await createLexicalMatcher(entries, {
     entities,
+    pause,
     ...(options.extraVocabulary === undefined ? {} : { extraVocabulary: options.extraVocabulary }),
     ...(options.topicNames === undefined ? {} : { topicNames: options.topicNames }),
   });
   const kindOf = (id: string) => entities.kindOf(id);
-  const facts: EntryFacts[] = entries.map((entry, position) => {
+  const facts: EntryFacts[] = [];
+  for (const [position, entry] of entries.entries()) {
+    await pause();
     const answer = curatedTerms(entry.answer, entities);
     const answerWords = answer.text.split(" ");
     const gives = new Set<AnswerKind>();
@@ -148,25 +159,27 @@ export async function createCandidateReader(
     if (kinds.includes("place")) gives.add("where");
     if (kinds.some((kind) => kind === "person" || kind === "outlet" || kind === "organisation"))
       gives.add("who");
-    return {
+    facts.push({
       mentions: lexical.index.entryMentions[position] ?? new Set(),
       gives,
       gaps: gapTerms(entry.answer, entities),
-    };
-  });
+    });
+  }
 
   const { meaning } = options;
-  const semantic: SemanticIndex | null =
-    meaning === null
-      ? null
-      : await buildSemanticIndex(
-          entries.map((entry) => ({
-            phrasings: [entry.question, ...entry.alternates].map((text) => curatedTerms(text, entities).text),
-            unanswered: entry.unanswered.map((text) => curatedTerms(text, entities).text),
-            answer: curatedTerms(entry.answer, entities).text,
-          })),
-          meaning.entries,
-        );
+  let semantic: SemanticIndex | null = null;
+  if (meaning !== null) {
+    const texts: EntryTexts[] = [];
+    for (const entry of entries) {
+      await pause();
+      texts.push({
+        phrasings: [entry.question, ...entry.alternates].map((text) => curatedTerms(text, entities).text),
+        unanswered: entry.unanswered.map((text) => curatedTerms(text, entities).text),
+        answer: curatedTerms(entry.answer, entities).text,
+      });
+    }
+    semantic = await buildSemanticIndex(texts, meaning.entries, { pause });
+  }
   const knowsWord = (word: string) => COMMON_ENGLISH_WORDS.has(word) || lexical.reader.vocabulary.has(word);
 
   function candidatesOf(

@@ -43,6 +43,13 @@ describe("a release switching the whole KNOWLEDGE_DIR is picked up by the runnin
     root = mkdtempSync(join(tmpdir(), "talks-reload-"));
   });
   afterEach(() => {
+    // The built app reads each release in its worker thread (dist/knowledge/load-worker.js), never on the
+    // thread that acks requests.
+    const messages = app?.logs.map((line) => line.msg) ?? [];
+    expect(messages).toContain("data reloaded");
+    expect(messages.filter((message) => String(message).startsWith("data read on the main thread"))).toEqual(
+      [],
+    );
     app?.kill();
     rmSync(root, { recursive: true, force: true });
   });

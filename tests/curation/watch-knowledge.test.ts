@@ -229,7 +229,7 @@ describe("an asynchronous build", () => {
   };
 
   it("keeps serving the previous version until the new one is built", async () => {
-    let finishBuild: () => void = () => undefined;
+    let finishBuild: (() => void) | null = null;
     watch = await watchKnowledge({
       dir,
       build: async (kb) =>
@@ -242,9 +242,10 @@ describe("an asynchronous build", () => {
       debounceMs: 30,
     });
     edit("v2");
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await vi.waitFor(() => expect(finishBuild).not.toBeNull(), { timeout: 5_000 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(watch.current()).toBe("v1");
-    finishBuild();
+    (finishBuild as (() => void) | null)?.();
     await vi.waitFor(() => expect(watch?.current()).toBe("v2"), { timeout: 3_000 });
   });
 

@@ -1,4 +1,4 @@
-import type { Embedder } from "./embedder.js";
+import type { Embedder, EmbedOptions } from "./embedder.js";
 
 /** What an entry says, for the meaning signal: its phrasings (question and alternates) and its answer. */
 export interface EntryTexts {
@@ -32,13 +32,20 @@ function dot(a: Float32Array, b: Float32Array): number {
 export async function buildSemanticIndex(
   entries: readonly EntryTexts[],
   embedder: Embedder,
+  options: EmbedOptions = {},
 ): Promise<SemanticIndex> {
   const texts = entries.flatMap((entry, position) => [
     ...entry.phrasings.map((text) => ({ text, owner: position, answers: true })),
     ...entry.unanswered.map((text) => ({ text, owner: position, answers: false })),
   ]);
-  const vectors = await embedder.embed(texts.map((text) => text.text));
-  const answerVectors = await embedder.embed(entries.map((entry) => entry.answer));
+  const vectors = await embedder.embed(
+    texts.map((text) => text.text),
+    options,
+  );
+  const answerVectors = await embedder.embed(
+    entries.map((entry) => entry.answer),
+    options,
+  );
   return {
     score(vector) {
       const phrasing = new Float64Array(entries.length).fill(-1);

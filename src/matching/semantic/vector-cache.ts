@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { appendFile, mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Embedder } from "./embedder.js";
@@ -12,27 +13,34 @@ export const DEFAULT_VECTOR_CACHE_DIR = fileURLToPath(
   new URL("../../../node_modules/.cache/talks-bot/", import.meta.url),
 );
 
-interface CacheFile {
-  model: string;
-  /** sha256 of the text (hex, 32 characters) → the vector's float32 bytes in base64. */
-  vectors: Record<string, string>;
+/** One line of the cache file: sha256 of the text (hex, 32 characters), the float32 vector in base64. */
+interface CacheLine {
+  k: string;
+  v: string;
 }
 
 const keyOf = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 32);
 
-function readCache(file: string, model: string): Map<string, Float32Array> {
+function readCache(file: string): Map<string, Float32Array> {
   const vectors = new Map<string, Float32Array>();
-  let parsed: CacheFile;
+  let text: string;
   try {
-    parsed = JSON.parse(readFileSync(file, "utf8")) as CacheFile;
+    text = readFileSync(file, "utf8");
   } catch {
-    // Missing or unreadable: a cache, so start empty and rebuild.
     return vectors;
   }
-  if (parsed.model !== model || typeof parsed.vectors !== "object") return vectors;
-  for (const [key, encoded] of Object.entries(parsed.vectors)) {
-    const bytes = Buffer.from(encoded, "base64");
-    vectors.set(key, new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4).slice());
+  for (const line of text.split("\n")) {
+    if (line === "") continue;
+    let parsed: CacheLine;
+    try {
+      parsed = JSON.parse(line) as CacheLine;
+    } catch {
+      // A line cut short (a process stopped mid-write) costs that one vector, embedded again.
+      continue;
+    }
+    if (typeof parsed.k !== "string" || typeof parsed.v !== "string") continue;
+    const bytes = Buffer.from(parsed.v, "base64");
+    vectors.set(parsed.k, new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4).slice());
   }
   return vectors;
 }
@@ -40,40 +48,42 @@ function readCache(file: string, model: string): Map<string, Float32Array> {
 /**
  * Wraps `embedder` with a cache keyed by the text's hash: the curated phrasings are embedded once per
  * machine, not at every start, and a curator's edit costs only the phrasings it changed. New vectors are
- * written to `dir` as they are made; where that fails (a read-only disk) they are kept in memory only, as
- * they are with `dir` null.
+ * appended to a file in `dir` (one per model, so vectors of another model are never mixed in) without
+ * holding up the event loop; where that fails (a read-only disk) they are kept in memory only, as they
+ * are with `dir` null.
  */
 export function cachingEmbedder(embedder: Embedder, dir: string | null = DEFAULT_VECTOR_CACHE_DIR): Embedder {
-  const file = dir === null ? null : join(dir, `vectors-${embedder.id}.json`);
-  const vectors = file === null ? new Map<string, Float32Array>() : readCache(file, embedder.id);
+  const file = dir === null ? null : join(dir, `vectors-${embedder.id}.jsonl`);
+  const vectors = file === null ? new Map<string, Float32Array>() : readCache(file);
 
-  function persist(file: string): void {
-    const encoded: Record<string, string> = {};
-    for (const [key, vector] of vectors) {
-      encoded[key] = Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString("base64");
-    }
+  async function persist(file: string, keys: readonly string[]): Promise<void> {
+    // Each write starts on a line of its own: a line another write left unfinished spoils only itself.
+    const lines = keys.map((key) => {
+      const vector = vectors.get(key) as Float32Array;
+      const encoded = Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString("base64");
+      return `\n${JSON.stringify({ k: key, v: encoded } satisfies CacheLine)}`;
+    });
     try {
-      mkdirSync(dirname(file), { recursive: true });
-      // Written whole, then renamed: a reader (another process of the same checkout) never sees half a file.
-      const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify({ model: embedder.id, vectors: encoded } satisfies CacheFile));
-      renameSync(temporary, file);
+      await mkdir(dirname(file), { recursive: true });
+      // Appended, not rewritten: the cost is the new vectors', however large the cache has grown.
+      await appendFile(file, lines.join(""));
     } catch {
-      // A cache: kept in memory when the disk refuses it.
+      // Not writable (a read-only disk): the vectors stay in memory for this process.
     }
   }
 
   return {
     id: embedder.id,
-    async embed(texts) {
+    async embed(texts, options) {
       const keys = texts.map(keyOf);
       const missing = [...new Set(texts.filter((_, position) => !vectors.has(keys[position] as string)))];
       if (missing.length > 0) {
-        const fresh = await embedder.embed(missing);
-        missing.forEach((text, position) => {
-          vectors.set(keyOf(text), fresh[position] as Float32Array);
+        const fresh = await embedder.embed(missing, options);
+        const freshKeys = missing.map(keyOf);
+        freshKeys.forEach((key, position) => {
+          vectors.set(key, fresh[position] as Float32Array);
         });
-        if (file !== null) persist(file);
+        if (file !== null) await persist(file, freshKeys);
       }
       return keys.map((key) => vectors.get(key) as Float32Array);
     },

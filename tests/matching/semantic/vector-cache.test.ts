@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -49,7 +49,22 @@ describe("cachingEmbedder", () => {
     const next = cachingEmbedder(model, dir);
     expect((await next.embed(["talks", "ceasefire"])).map((vector) => vector[0])).toEqual([5, 9]);
     expect(model.calls).toEqual([]);
-    expect(readdirSync(dir)).toEqual(["vectors-test-model.json"]);
+    expect(readdirSync(dir)).toEqual(["vectors-test-model.jsonl"]);
+  });
+
+  it("adds new vectors to the file without rewriting it; a line cut short costs only its own vector", async () => {
+    const dir = scratch();
+    const file = join(dir, "vectors-test-model.jsonl");
+    await cachingEmbedder(countingEmbedder(), dir).embed(["ceasefire", "talks"]);
+    const written = readFileSync(file, "utf8");
+    // A process stopped mid-write leaves half a line behind; the next one appends after it.
+    writeFileSync(file, `${written}\n{"k":"0123`);
+    await cachingEmbedder(countingEmbedder(), dir).embed(["istanbul"]);
+    expect(readFileSync(file, "utf8").startsWith(written)).toBe(true);
+    const model = countingEmbedder();
+    const vectors = await cachingEmbedder(model, dir).embed(["ceasefire", "talks", "istanbul"]);
+    expect(vectors.map((vector) => vector[0])).toEqual([9, 5, 8]);
+    expect(model.calls).toEqual([]);
   });
 
   it("never mixes in vectors of another model", async () => {
@@ -62,10 +77,10 @@ describe("cachingEmbedder", () => {
 
   it("starts empty from a broken cache file, and works in memory where it cannot write", async () => {
     const dir = scratch();
-    writeFileSync(join(dir, "vectors-test-model.json"), "{not json");
+    writeFileSync(join(dir, "vectors-test-model.jsonl"), "{not json");
     const model = countingEmbedder();
     expect((await cachingEmbedder(model, dir).embed(["x"]))[0]?.[0]).toBe(1);
-    const unwritable = join(dir, "vectors-test-model.json", "inside-a-file");
+    const unwritable = join(dir, "vectors-test-model.jsonl", "inside-a-file");
     const inMemory = cachingEmbedder(countingEmbedder(), unwritable);
     expect((await inMemory.embed(["yz"]))[0]?.[0]).toBe(2);
   });

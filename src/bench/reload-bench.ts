@@ -1,0 +1,129 @@
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { createAnswerEngine } from "../answers/engine.js";
+import type { AnswerEngine } from "../answers/types.js";
+import { watchKnowledge } from "../curation/watch-knowledge.js";
+import { loadMeaningModel, type MeaningModel } from "../matching/semantic/meaning-model.js";
+import { writeMoreEntries } from "./large-knowledge.js";
+import { percentile } from "./support.js";
+
+const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const MORE_ENTRIES = 10_000;
+const QUESTION = "Who leads the Russian delegation?";
+const ASK_EVERY_MS = 20;
+const TARGET_STALL_MS = 100;
+
+interface ReloadFigures {
+  reloadMs: number;
+  longestStallMs: number;
+  stallP99Ms: number;
+  askMs: number[];
+}
+
+/**
+ * Serves `dir` as the app does (watched, rebuilt on change), asks a question every ASK_EVERY_MS, runs
+ * `change`, and measures until the new version serves: how long the event loop was held at most, and how
+ * long questions took meanwhile (an ack waits for the event loop just as a question does).
+ */
+async function measureReload(
+  dir: string,
+  meaning: MeaningModel | null,
+  change: () => void,
+): Promise<ReloadFigures> {
+  const logger = { info: () => undefined, error: () => undefined };
+  const watch = await watchKnowledge<AnswerEngine>({
+    dir,
+    build: (kb) => createAnswerEngine(kb, { meaning }),
+    logger,
+    debounceMs: 30,
+  });
+  const before = watch.current().kb.version;
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  const askMs: number[] = [];
+  let asking = true;
+  const asker = (async () => {
+    while (asking) {
+      const engine = watch.current();
+      const started = performance.now();
+      await engine.ask(QUESTION);
+      // Only while the previous version serves: the reload is what is measured, not the new data.
+      if (engine.kb.version === before) askMs.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, ASK_EVERY_MS));
+    }
+  })();
+  const started = performance.now();
+  delay.enable();
+  change();
+  while (watch.current().kb.version === before) await new Promise((resolve) => setTimeout(resolve, 20));
+  const reloadMs = performance.now() - started;
+  delay.disable();
+  asking = false;
+  await asker;
+  watch.close();
+  return {
+    reloadMs,
+    longestStallMs: delay.max / 1e6,
+    stallP99Ms: delay.percentile(99) / 1e6,
+    askMs: askMs.sort((a, b) => a - b),
+  };
+}
+
+function report(label: string, figures: ReloadFigures): void {
+  const { askMs } = figures;
+  console.log(
+    `  ${label}: reload ${(figures.reloadMs / 1000).toFixed(1)} s; event loop held at most ` +
+      `${figures.longestStallMs.toFixed(0)} ms (p99 ${figures.stallP99Ms.toFixed(0)} ms, target ` +
+      `< ${TARGET_STALL_MS} ms); ${askMs.length} questions meanwhile, p50 ${percentile(askMs, 50).toFixed(0)} ms, ` +
+      `p99 ${percentile(askMs, 99).toFixed(0)} ms, max ${(askMs.at(-1) ?? Number.NaN).toFixed(0)} ms`,
+  );
+}
+
+/**
+ * What a reload costs the requests served meanwhile: a release of 10,000 more entries (matched by words:
+ * embedding 100,000 new phrasings would take the model half an hour), and a curator's edit of one entry
+ * with the meaning model, which embeds only the edited phrasings.
+ */
+export async function runReloadBench(): Promise<void> {
+  console.log("Reload bench (the data served and rebuilt as the app does; a question every 20 ms)");
+  const root = mkdtempSync(join(tmpdir(), "talks-reload-bench-"));
+  try {
+    // A release: the new folder is written first, then switched in with a rename (as a deploy does).
+    const served = join(root, "served");
+    const release = join(root, "release");
+    cpSync(join(REPO_ROOT, "data"), served, { recursive: true });
+    cpSync(join(REPO_ROOT, "data"), release, { recursive: true });
+    writeMoreEntries(release, MORE_ENTRIES);
+    report(
+      `a release of ${MORE_ENTRIES} more entries, words alone`,
+      await measureReload(served, null, () => {
+        renameSync(served, join(root, "previous"));
+        renameSync(release, served);
+      }),
+    );
+
+    const meaning = await loadMeaningModel((error) => console.log(`  meaning model unavailable: ${error}`));
+    if (meaning === null) return;
+    const edited = join(root, "edited");
+    cpSync(join(REPO_ROOT, "data"), edited, { recursive: true });
+    const file = join(edited, "qa", "negotiations.yml");
+    // Phrasings no cache holds, so the edit is embedded as a curator's new phrasings would be.
+    const mark = `bench ${Date.now()}`;
+    report(
+      "one entry edited (8 new phrasings), with the meaning model",
+      await measureReload(edited, meaning, () =>
+        writeFileSync(
+          file,
+          readFileSync(file, "utf8").replace(
+            /alternates:\n/,
+            `alternates:\n${Array.from({ length: 8 }, (_, i) => `      - next round question ${i} ${mark}\n`).join("")}`,
+          ),
+        ),
+      ),
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}

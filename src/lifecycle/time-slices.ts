@@ -1,0 +1,23 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
+
+/** Awaited between steps of a long build: gives the event loop a turn once the slice's time is up. */
+export type Pause = () => Promise<void>;
+
+/**
+ * How long a build may hold the event loop before it lets requests through. Slack wants an ack within
+ * 3 s; a reload of 10,000 entries takes seconds of work, so it runs in slices well under 100 ms.
+ */
+export const SLICE_MS = 15;
+
+/**
+ * A pause that yields (one turn of the event loop: I/O and timers run) once `budgetMs` have passed since
+ * the last turn, and otherwise returns at once. One per build, awaited between its steps.
+ */
+export function timeSlices(budgetMs = SLICE_MS): Pause {
+  let sliceStarted = performance.now();
+  return async () => {
+    if (performance.now() - sliceStarted < budgetMs) return;
+    await nextTurn();
+    sliceStarted = performance.now();
+  };
+}

@@ -12,6 +12,7 @@ import { createDigestCommandHandler, createHomeDigestLoader } from "./digest/com
 import { createSlackDigestPoster } from "./digest/poster.js";
 import { createDigestScheduler, type DigestScheduler } from "./digest/scheduler.js";
 import { type HealthDeps, type HealthServer, healthRoutes, startHealthServer } from "./health/health.js";
+import { timeSlices } from "./lifecycle/time-slices.js";
 import { createLogDestination } from "./logging/destination.js";
 import { createAppLogger, type Logger } from "./logging/logger.js";
 import { loadMeaningModel } from "./matching/semantic/meaning-model.js";
@@ -81,7 +82,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const meaning = await loadMeaningModel((error) => logger.warn({ err: error }, MEANING_MODEL_UNAVAILABLE));
   const knowledge = await watchKnowledge({
     dir: config.knowledgeDir,
-    build: (kb) => createAnswerEngine(kb, { meaning }),
+    // A reload builds in time slices: the bot answers from the previous version meanwhile.
+    build: (kb, { reload }) =>
+      createAnswerEngine(kb, { meaning, ...(reload ? { pause: timeSlices() } : {}) }),
     logger,
   });
   const getEngine = () => knowledge.current();

@@ -2,6 +2,7 @@ import { createSmallTalkByMeaning } from "../conversation/small-talk-by-meaning.
 import type { KnowledgeBase } from "../knowledge/load.js";
 import { sourcesFor } from "../knowledge/load.js";
 import type { Entry } from "../knowledge/schema.js";
+import type { Pause } from "../lifecycle/time-slices.js";
 import type { DecisionModels } from "../matching/decision/model.js";
 import { DECISION_MODELS } from "../matching/decision/models.js";
 import { createMatcher, type MatchResult } from "../matching/matcher.js";
@@ -23,6 +24,8 @@ export interface AnswerEngineOptions {
   meaning: MeaningModel | null;
   /** The fitted decision models; the committed ones by default. */
   models?: DecisionModels;
+  /** Awaited between steps of the build: time slices when the bot is serving meanwhile (a reload). */
+  pause?: Pause;
 }
 
 /**
@@ -38,6 +41,7 @@ export async function createAnswerEngine(
     ...matcherInputs(kb),
     meaning: options.meaning,
     models: options.models ?? DECISION_MODELS,
+    ...(options.pause === undefined ? {} : { pause: options.pause }),
   });
 
   // Resolved once per data version, not per answer; frozen because every answer of the entry shares it.

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { createAnswerEngine } from "../answers/engine.js";
 import type { AnswerEngine } from "../answers/types.js";
 import { watchKnowledge } from "../curation/watch-knowledge.js";
+import { timeSlices } from "../lifecycle/time-slices.js";
 import { loadMeaningModel, type MeaningModel } from "../matching/semantic/meaning-model.js";
 import { writeMoreEntries } from "./large-knowledge.js";
 import { percentile } from "./support.js";
@@ -36,7 +37,8 @@ async function measureReload(
   const logger = { info: () => undefined, error: () => undefined };
   const watch = await watchKnowledge<AnswerEngine>({
     dir,
-    build: (kb) => createAnswerEngine(kb, { meaning }),
+    build: (kb, { reload }) =>
+      createAnswerEngine(kb, { meaning, ...(reload ? { pause: timeSlices() } : {}) }),
     logger,
     debounceMs: 30,
   });

@@ -23,9 +23,10 @@ export interface WatchKnowledgeOptions<T> {
   dir: string;
   /**
    * Builds what is served from a validated knowledge base (the answer engine). May be asynchronous:
-   * the previous version is served until the new one is built.
+   * the previous version is served until the new one is built. `reload` is true for every build but
+   * the first: requests are being served meanwhile, so a long build should give them their turn.
    */
-  build: (kb: KnowledgeBase) => T | Promise<T>;
+  build: (kb: KnowledgeBase, how: { reload: boolean }) => T | Promise<T>;
   /** Told about every broken edit (or failed build), after it is logged. */
   onError?: (error: unknown) => void;
   /** Told after each new version is swapped in. */
@@ -76,7 +77,7 @@ export async function watchKnowledge<T>(
   const { logger } = options;
   const dir = resolve(options.dir);
   let kb = loadKnowledgeBase(options.dir);
-  let served = await options.build(kb);
+  let served = await options.build(kb, { reload: false });
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
   /** Reloads started so far, and the latest of them that was swapped in. */
@@ -122,7 +123,7 @@ export async function watchKnowledge<T>(
     building = next.version;
     let built: Awaited<T>;
     try {
-      built = await options.build(next);
+      built = await options.build(next, { reload: true });
     } catch (error) {
       if (attempt > swappedIn && !closed) report(error);
       return;

@@ -44,4 +44,6 @@ try {
         ? { file: error.file, entryId: error.entryId, field: error.field, problem: error.problem }
         : { message: error instanceof Error ? error.message : String(error) },
   });
+  // Stays until the main thread ends it, so the error always arrives before the worker's exit does.
+  port.on("message", () => undefined);
 }

@@ -9,6 +9,9 @@ export type Pause = () => Promise<void>;
  */
 export const SLICE_MS = 15;
 
+/** For a build nothing waits on (at start-up, in a CLI): it runs at full speed. */
+export const NO_PAUSE: Pause = async () => undefined;
+
 /**
  * A pause that yields (one turn of the event loop: I/O and timers run) once `budgetMs` have passed since
  * the last turn, and otherwise returns at once. One per build, awaited between its steps.

@@ -1,4 +1,4 @@
-import { type Pause, timeSlices } from "../lifecycle/time-slices.js";
+import { NO_PAUSE, type Pause } from "../lifecycle/time-slices.js";
 import { curatedTerms, LIGHT_TERMS } from "./analyse.js";
 import type { EntityReader } from "./entities.js";
 import { normaliseWords } from "./normalise.js";
@@ -76,12 +76,12 @@ export interface TermWeights {
   floor: number;
 }
 
-/** Builds the index in time slices (`pause` between entries), so a reload never holds up requests. */
+/** Builds the index, awaiting `pause` between entries (a reload gives requests their turn there). */
 export async function buildIndex(
   entries: readonly MatchableEntry[],
   weights: TermWeights,
   entities: EntityReader,
-  pause: Pause = timeSlices(),
+  pause: Pause = NO_PAUSE,
 ): Promise<PhrasingIndex> {
   const words = new Set<string>();
   const termsOf = (text: string) => {

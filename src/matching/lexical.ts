@@ -1,4 +1,4 @@
-import { type Pause, timeSlices } from "../lifecycle/time-slices.js";
+import { NO_PAUSE, type Pause } from "../lifecycle/time-slices.js";
 import {
   type AnalysedQuery,
   analyseQuery,
@@ -62,7 +62,7 @@ export interface LexicalOptions {
   extraVocabulary?: readonly string[];
   /** Names that place a question in the subject besides the lexicon's topic words (e.g. cited outlets). */
   topicNames?: readonly string[];
-  /** Awaited between entries while building; by default a slice of the event loop's time at a go. */
+  /** Awaited between entries while building (none by default). */
   pause?: Pause;
 }
 
@@ -141,7 +141,7 @@ export async function createLexicalMatcher(
 ): Promise<LexicalMatcher> {
   const config: LexicalConfig = { ...LEXICAL_DEFAULTS, ...options.config };
   const { entities } = options;
-  const pause = options.pause ?? timeSlices();
+  const pause = options.pause ?? NO_PAUSE;
   const weights = { light: config.lightWeight, floor: config.minTermWeight };
   const index = await buildIndex(entries, weights, entities, pause);
   await pause();

@@ -1,5 +1,5 @@
 import type { Entity } from "../knowledge/schema.js";
-import { timeSlices } from "../lifecycle/time-slices.js";
+import { NO_PAUSE, type Pause } from "../lifecycle/time-slices.js";
 import { curatedTerms } from "./analyse.js";
 import {
   type AnswerKind,
@@ -66,6 +66,11 @@ export interface MatcherOptions {
   models: DecisionModels;
   /** How much of a message is read (full unless measuring what reading adds). */
   reading?: ReadingDepth;
+  /**
+   * Awaited between steps of the build. A reload passes time slices, so that the requests served
+   * meanwhile get their turn; by default none (start-up, CLIs), and the build runs at full speed.
+   */
+  pause?: Pause;
 }
 
 /** At most this many suggestions, and this many answers to one message. */
@@ -139,8 +144,7 @@ export async function createCandidateReader(
   options: Omit<MatcherOptions, "models">,
 ): Promise<CandidateReader> {
   const entities = createEntityReader(options.entities);
-  // One slicer for the whole build: a reload of thousands of entries must not hold up requests.
-  const pause = timeSlices();
+  const pause = options.pause ?? NO_PAUSE;
   const lexical = await createLexicalMatcher(entries, {
     entities,
     pause,
@@ -178,7 +182,8 @@ export async function createCandidateReader(
         answer: curatedTerms(entry.answer, entities).text,
       });
     }
-    semantic = await buildSemanticIndex(texts, meaning.entries, { pause });
+    // Embedded a few texts at a time only when the build gives way to requests.
+    semantic = await buildSemanticIndex(texts, meaning.entries, options.pause === undefined ? {} : { pause });
   }
   const knowsWord = (word: string) => COMMON_ENGLISH_WORDS.has(word) || lexical.reader.vocabulary.has(word);
 

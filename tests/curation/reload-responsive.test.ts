@@ -6,6 +6,7 @@ import { createAnswerEngine } from "../../src/answers/engine.js";
 import type { AnswerEngine } from "../../src/answers/types.js";
 import { writeMoreEntries } from "../../src/bench/large-knowledge.js";
 import { type KnowledgeWatch, watchKnowledge } from "../../src/curation/watch-knowledge.js";
+import { timeSlices } from "../../src/lifecycle/time-slices.js";
 
 // Issue 11: a release of 10,000 entries used to hold the event loop for the whole reload (seconds of YAML
 // parsing, checks and index building), so no request was acked meanwhile. Now the files are read in a
@@ -31,7 +32,8 @@ it("answers questions throughout a reload of 10,000 more entries, the event loop
   const logger = { info: () => undefined, error: () => undefined };
   watch = await watchKnowledge({
     dir,
-    build: (kb) => createAnswerEngine(kb, { meaning: null }),
+    build: (kb, { reload }) =>
+      createAnswerEngine(kb, { meaning: null, ...(reload ? { pause: timeSlices() } : {}) }),
     logger,
     debounceMs: 30,
   });

@@ -39,7 +39,11 @@ describe("loading the data in a worker thread", () => {
       here = error;
     }
     expect(here).toBeInstanceOf(KnowledgeBaseError);
-    const there = await loadKnowledgeBaseOffThread(dir).catch((error: unknown) => error);
+    const reasons: unknown[] = [];
+    const there = await loadKnowledgeBaseOffThread(dir, {
+      onMainThread: (reason) => reasons.push(reason),
+    }).catch((error: unknown) => error);
+    expect(reasons, "read in the worker, not here").toEqual([]);
     expect(there).toBeInstanceOf(KnowledgeBaseError);
     const { file, entryId, field, problem, message } = there as KnowledgeBaseError;
     const expected = here as KnowledgeBaseError;

@@ -83,8 +83,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const knowledge = await watchKnowledge({
     dir: config.knowledgeDir,
     // A reload builds in time slices: the bot answers from the previous version meanwhile.
-    build: (kb, { reload }) =>
-      createAnswerEngine(kb, { meaning, ...(reload ? { pause: timeSlices() } : {}) }),
+    build: (kb, { reload }) => createAnswerEngine(kb, { meaning, pause: reload ? timeSlices() : undefined }),
     logger,
   });
   const getEngine = () => knowledge.current();

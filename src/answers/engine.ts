@@ -41,7 +41,7 @@ export async function createAnswerEngine(
     ...matcherInputs(kb),
     meaning: options.meaning,
     models: options.models ?? DECISION_MODELS,
-    ...(options.pause === undefined ? {} : { pause: options.pause }),
+    pause: options.pause,
   });
 
   // Resolved once per data version, not per answer; frozen because every answer of the entry shares it.

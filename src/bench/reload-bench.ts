@@ -37,8 +37,7 @@ async function measureReload(
   const logger = { info: () => undefined, error: () => undefined };
   const watch = await watchKnowledge<AnswerEngine>({
     dir,
-    build: (kb, { reload }) =>
-      createAnswerEngine(kb, { meaning, ...(reload ? { pause: timeSlices() } : {}) }),
+    build: (kb, { reload }) => createAnswerEngine(kb, { meaning, pause: reload ? timeSlices() : undefined }),
     logger,
     debounceMs: 30,
   });

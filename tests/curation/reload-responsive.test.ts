@@ -33,7 +33,7 @@ it("answers questions throughout a reload of 10,000 more entries, the event loop
   watch = await watchKnowledge({
     dir,
     build: (kb, { reload }) =>
-      createAnswerEngine(kb, { meaning: null, ...(reload ? { pause: timeSlices() } : {}) }),
+      createAnswerEngine(kb, { meaning: null, pause: reload ? timeSlices() : undefined }),
     logger,
     debounceMs: 30,
   });

@@ -27,18 +27,19 @@ function readCache(file: string): Map<string, Float32Array> {
   try {
     text = readFileSync(file, "utf8");
   } catch {
+    // Missing or unreadable: a cache, so start empty and rebuild.
     return vectors;
   }
   for (const line of text.split("\n")) {
     if (line === "") continue;
-    let parsed: CacheLine;
+    let parsed: Partial<CacheLine> | null;
     try {
-      parsed = JSON.parse(line) as CacheLine;
+      parsed = JSON.parse(line) as Partial<CacheLine> | null;
     } catch {
       // A line cut short (a process stopped mid-write) costs that one vector, embedded again.
       continue;
     }
-    if (typeof parsed.k !== "string" || typeof parsed.v !== "string") continue;
+    if (typeof parsed?.k !== "string" || typeof parsed.v !== "string") continue;
     const bytes = Buffer.from(parsed.v, "base64");
     vectors.set(parsed.k, new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4).slice());
   }

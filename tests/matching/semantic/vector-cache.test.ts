@@ -77,7 +77,7 @@ describe("cachingEmbedder", () => {
 
   it("starts empty from a broken cache file, and works in memory where it cannot write", async () => {
     const dir = scratch();
-    writeFileSync(join(dir, "vectors-test-model.jsonl"), "{not json");
+    writeFileSync(join(dir, "vectors-test-model.jsonl"), '{not json\nnull\n42\n{"k":1}\n');
     const model = countingEmbedder();
     expect((await cachingEmbedder(model, dir).embed(["x"]))[0]?.[0]).toBe(1);
     const unwritable = join(dir, "vectors-test-model.jsonl", "inside-a-file");

@@ -15,7 +15,7 @@ import { type HealthDeps, type HealthServer, healthRoutes, startHealthServer } f
 import { timeSlices } from "./lifecycle/time-slices.js";
 import { createLogDestination } from "./logging/destination.js";
 import { createAppLogger, type Logger } from "./logging/logger.js";
-import { loadMeaningModel } from "./matching/semantic/meaning-model.js";
+import { loadMeaningModel, type MeaningModel } from "./matching/semantic/meaning-model.js";
 import { createSlackApp, type SlackApp } from "./slack/app.js";
 import type { SlackTokenRejectedError } from "./slack/reach-slack.js";
 import { createStorageEventDeduplicator } from "./slack/storage-event-deduplicator.js";
@@ -34,6 +34,8 @@ export interface StartOptions {
   stdout?: Writable;
   /** Slack dependencies to use instead of the storage-backed ones (tests). */
   overrides?: Partial<Omit<SlackAppDeps, "config" | "logger" | "getEngine">>;
+  /** The meaning model to use instead of loading it; null matches by words alone (benches). */
+  meaning?: MeaningModel | null;
 }
 
 export interface RunningApp {
@@ -79,7 +81,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         createLogDestination(slack.mode === "console" ? process.stderr : process.stdout),
     );
   // Loaded once, shared by every version of the data the watcher builds.
-  const meaning = await loadMeaningModel((error) => logger.warn({ err: error }, MEANING_MODEL_UNAVAILABLE));
+  const meaning =
+    options.meaning !== undefined
+      ? options.meaning
+      : await loadMeaningModel((error) => logger.warn({ err: error }, MEANING_MODEL_UNAVAILABLE));
   const knowledge = await watchKnowledge({
     dir: config.knowledgeDir,
     // A reload builds in time slices: the bot answers from the previous version meanwhile.

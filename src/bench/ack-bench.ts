@@ -29,8 +29,8 @@ import { percentile, startStubSlack } from "./support.js";
  *   measure throughput, not acknowledgement)
  */
 
-const SIGNING_SECRET = "bench-signing-secret";
-const BOT_TOKEN = "xoxb-bench-token";
+export const SIGNING_SECRET = "bench-signing-secret";
+export const BOT_TOKEN = "xoxb-bench-token";
 
 export interface AckBenchOptions {
   /** Measured time per side and run, over all its rounds. */
@@ -44,7 +44,7 @@ export interface AckBenchOptions {
   ratePerConnection?: number;
 }
 
-interface PhaseResult {
+export interface PhaseResult {
   requests: number;
   errors: number;
   latenciesMs: number[];
@@ -55,7 +55,7 @@ interface PhaseResult {
  * own process so its work does not count against the app it serves (the bare app calls it only for
  * auth.test, once).
  */
-const STUB_SLACK = `
+export const STUB_SLACK = `
 const http = require("node:http");
 const server = http.createServer((req, res) => {
   req.resume();
@@ -160,13 +160,13 @@ function commandBody(text: string, responseUrl: string): string {
   }).toString();
 }
 
-interface LoadOptions {
+export interface LoadOptions {
   seconds: number;
   connections: number;
   ratePerConnection: number;
 }
 
-async function drive(
+export async function drive(
   port: number,
   text: string,
   responseUrl: string,

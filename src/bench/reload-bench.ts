@@ -5,11 +5,14 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { createAnswerEngine } from "../answers/engine.js";
 import type { AnswerEngine } from "../answers/types.js";
+import { loadConfig } from "../config/env.js";
 import { watchKnowledge } from "../curation/watch-knowledge.js";
 import { timeSlices } from "../lifecycle/time-slices.js";
 import { loadMeaningModel, type MeaningModel } from "../matching/semantic/meaning-model.js";
+import { startApp } from "../start.js";
+import { BOT_TOKEN, drive, SIGNING_SECRET, STUB_SLACK } from "./ack-bench.js";
 import { writeMoreEntries } from "./large-knowledge.js";
-import { percentile } from "./support.js";
+import { percentile, startStubSlack } from "./support.js";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const MORE_ENTRIES = 10_000;
@@ -72,6 +75,60 @@ async function measureReload(
   };
 }
 
+/** How long the bot's acks took while the whole window ran, a release being switched in at its start. */
+const ACK_WINDOW_SECONDS = 40;
+
+/**
+ * The real app (HTTP mode, a stub Slack, matching by words alone) acking `/talks status` from a load
+ * generator in a worker thread, while a release of MORE_ENTRIES more entries is switched in.
+ */
+async function measureAcksDuringRelease(root: string): Promise<void> {
+  const served = join(root, "acks-served");
+  const release = join(root, "acks-release");
+  cpSync(join(REPO_ROOT, "data"), served, { recursive: true });
+  cpSync(join(REPO_ROOT, "data"), release, { recursive: true });
+  writeMoreEntries(release, MORE_ENTRIES);
+  const stub = await startStubSlack(STUB_SLACK);
+  const app = await startApp(
+    loadConfig({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: `${stub.url}/api/`,
+      PORT: "0",
+      KNOWLEDGE_DIR: served,
+      DATA_DIR: join(root, "acks-var"),
+      LOG_LEVEL: "silent",
+    }),
+    { meaning: null },
+  );
+  try {
+    const before = app.getEngine().kb.version;
+    const load = drive(app.port as number, "status", `${stub.url}/response`, {
+      seconds: ACK_WINDOW_SECONDS,
+      connections: 4,
+      ratePerConnection: 10,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const started = performance.now();
+    renameSync(served, join(root, "acks-previous"));
+    renameSync(release, served);
+    while (app.getEngine().kb.version === before) await new Promise((resolve) => setTimeout(resolve, 50));
+    const reloadMs = performance.now() - started;
+    const { requests, errors, latenciesMs } = await load;
+    const acks = [...latenciesMs].sort((a, b) => a - b);
+    console.log(
+      `  acks of /talks status by the real app, ${ACK_WINDOW_SECONDS} s window, the release switched in ` +
+        `after 1 s and served after ${(reloadMs / 1000).toFixed(1)} s: ${requests} requests, ${errors} errors; ` +
+        `p50 ${percentile(acks, 50).toFixed(1)} ms, p99 ${percentile(acks, 99).toFixed(1)} ms, ` +
+        `max ${(acks.at(-1) ?? Number.NaN).toFixed(0)} ms, over ${TARGET_STALL_MS} ms: ` +
+        `${acks.filter((ms) => ms > TARGET_STALL_MS).length}`,
+    );
+  } finally {
+    await app.stop();
+    stub.child.kill();
+  }
+}
+
 function report(label: string, figures: ReloadFigures): void {
   const { askMs } = figures;
   console.log(
@@ -84,8 +141,9 @@ function report(label: string, figures: ReloadFigures): void {
 
 /**
  * What a reload costs the requests served meanwhile: a release of 10,000 more entries (matched by words:
- * embedding 100,000 new phrasings would take the model half an hour), and a curator's edit of one entry
- * with the meaning model, which embeds only the edited phrasings.
+ * embedding 100,000 new phrasings would take the model half an hour), measured in-process and as the real
+ * app's acks, and a curator's edit of one entry with the meaning model, which embeds only the edited
+ * phrasings.
  */
 export async function runReloadBench(): Promise<void> {
   console.log("Reload bench (the data served and rebuilt as the app does; a question every 20 ms)");
@@ -104,6 +162,8 @@ export async function runReloadBench(): Promise<void> {
         renameSync(release, served);
       }),
     );
+
+    await measureAcksDuringRelease(root);
 
     const meaning = await loadMeaningModel((error) => console.log(`  meaning model unavailable: ${error}`));
     if (meaning === null) return;

@@ -68,8 +68,8 @@ function identityOf(path: string): string | null {
  * Serves the data in `dir` and picks up a curator's edits, and a release's switch of the whole
  * folder, without a restart. Each change is loaded and validated in full, built, and swapped in whole;
  * a broken edit keeps the previous version serving and logs exactly where it is broken (file, entry,
- * field). Builds may finish out of order: a build never replaces one that started after it. The
- * first load must succeed: it rejects otherwise.
+ * field). One reload runs at a time: a change made meanwhile is read once it is done, so the files
+ * last written are the ones served. The first load must succeed: it rejects otherwise.
  */
 export async function watchKnowledge<T>(
   options: WatchKnowledgeOptions<T>,
@@ -80,11 +80,9 @@ export async function watchKnowledge<T>(
   let served = await options.build(kb, { reload: false });
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
-  /** Reloads started so far, and the latest of them that was swapped in. */
-  let started = 0;
-  let swappedIn = 0;
-  /** The version a reload is building now, so the same files are not built twice at once. */
-  let building: string | null = null;
+  /** Set while a reload runs; `changedMeanwhile` asks for one more after it. */
+  let reloading = false;
+  let changedMeanwhile = false;
   let identity = identityOf(dir);
   const watchers = new Map<string, FSWatcher>();
 
@@ -97,46 +95,49 @@ export async function watchKnowledge<T>(
     options.onError?.(error);
   }
 
-  async function reload(): Promise<void> {
-    timer = null;
-    if (closed) return;
+  /** Reads, checks and builds the files as they are now, and serves them if they changed. */
+  async function reloadOnce(): Promise<void> {
     watchFolders();
-    const attempt = ++started;
     let next: KnowledgeBase;
+    let built: Awaited<T>;
     try {
       // In a worker thread: parsing and checking thousands of entries must not hold up requests.
       next = await loadKnowledgeBaseOffThread(options.dir, {
         onMainThread: (reason) =>
           logger.error({ err: reason }, "data read on the main thread: the loader's worker did not start"),
       });
+      if (closed || next.version === kb.version) return;
+      built = await options.build(next, { reload: true });
     } catch (error) {
-      if (attempt > swappedIn && !closed) report(error);
+      if (!closed) report(error);
       return;
     }
     if (closed) return;
-    if (next.version === kb.version) {
-      // The files are back to what is served: a build of an earlier edit still running is stale.
-      swappedIn = Math.max(swappedIn, attempt);
-      return;
-    }
-    if (next.version === building) return;
-    building = next.version;
-    let built: Awaited<T>;
-    try {
-      built = await options.build(next, { reload: true });
-    } catch (error) {
-      if (attempt > swappedIn && !closed) report(error);
-      return;
-    } finally {
-      if (building === next.version) building = null;
-    }
-    if (closed || attempt < swappedIn) return;
     const previousVersion = kb.version;
-    swappedIn = attempt;
     kb = next;
     served = built;
     logger.info({ version: kb.version, previousVersion, entries: kb.entries.length }, "data reloaded");
     options.onReload?.(kb);
+  }
+
+  async function reload(): Promise<void> {
+    timer = null;
+    if (closed) return;
+    // A load of the files in a worker takes a while: loads running side by side could finish in
+    // another order than they read the files, and serve an older version last.
+    if (reloading) {
+      changedMeanwhile = true;
+      return;
+    }
+    reloading = true;
+    try {
+      do {
+        changedMeanwhile = false;
+        await reloadOnce();
+      } while (changedMeanwhile && !closed);
+    } finally {
+      reloading = false;
+    }
   }
 
   function schedule(): void {

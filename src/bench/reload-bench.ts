@@ -1,79 +1,18 @@
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { createAnswerEngine } from "../answers/engine.js";
-import type { AnswerEngine } from "../answers/types.js";
 import { loadConfig } from "../config/env.js";
-import { watchKnowledge } from "../curation/watch-knowledge.js";
-import { timeSlices } from "../lifecycle/time-slices.js";
-import { loadMeaningModel, type MeaningModel } from "../matching/semantic/meaning-model.js";
+import { loadMeaningModel } from "../matching/semantic/meaning-model.js";
 import { startApp } from "../start.js";
 import { BOT_TOKEN, drive, SIGNING_SECRET, STUB_SLACK } from "./ack-bench.js";
 import { writeMoreEntries } from "./large-knowledge.js";
+import { measureReload, type ReloadFigures } from "./measure-reload.js";
 import { percentile, startStubSlack } from "./support.js";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const MORE_ENTRIES = 10_000;
-const QUESTION = "Who leads the Russian delegation?";
-const ASK_EVERY_MS = 20;
 const TARGET_STALL_MS = 100;
-
-interface ReloadFigures {
-  reloadMs: number;
-  longestStallMs: number;
-  stallP99Ms: number;
-  askMs: number[];
-}
-
-/**
- * Serves `dir` as the app does (watched, rebuilt on change), asks a question every ASK_EVERY_MS, runs
- * `change`, and measures until the new version serves: how long the event loop was held at most, and how
- * long questions took meanwhile (an ack waits for the event loop just as a question does).
- */
-async function measureReload(
-  dir: string,
-  meaning: MeaningModel | null,
-  change: () => void,
-): Promise<ReloadFigures> {
-  const logger = { info: () => undefined, error: () => undefined };
-  const watch = await watchKnowledge<AnswerEngine>({
-    dir,
-    build: (kb, { reload }) => createAnswerEngine(kb, { meaning, pause: reload ? timeSlices() : undefined }),
-    logger,
-    debounceMs: 30,
-  });
-  const before = watch.current().kb.version;
-  const delay = monitorEventLoopDelay({ resolution: 5 });
-  const askMs: number[] = [];
-  let asking = true;
-  const asker = (async () => {
-    while (asking) {
-      const engine = watch.current();
-      const started = performance.now();
-      await engine.ask(QUESTION);
-      // Only while the previous version serves: the reload is what is measured, not the new data.
-      if (engine.kb.version === before) askMs.push(performance.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, ASK_EVERY_MS));
-    }
-  })();
-  const started = performance.now();
-  delay.enable();
-  change();
-  while (watch.current().kb.version === before) await new Promise((resolve) => setTimeout(resolve, 20));
-  const reloadMs = performance.now() - started;
-  delay.disable();
-  asking = false;
-  await asker;
-  watch.close();
-  return {
-    reloadMs,
-    longestStallMs: delay.max / 1e6,
-    stallP99Ms: delay.percentile(99) / 1e6,
-    askMs: askMs.sort((a, b) => a - b),
-  };
-}
 
 /** How long the bot's acks took while the whole window ran, a release being switched in at its start. */
 const ACK_WINDOW_SECONDS = 40;

@@ -14,7 +14,7 @@ import { type KnowledgeBase, loadKnowledgeBase } from "../../src/knowledge/load.
 import { SUGGESTED_PROMPTS_TITLE } from "../../src/slack/agent-view.js";
 import { ASK_ABOUT_MESSAGE } from "../../src/slack/listeners/shortcuts/ask-about-message.js";
 import { type RunningApp, startApp } from "../../src/start.js";
-import { FakeSlackApi, type RecordedCall } from "../helpers/fake-slack-api.js";
+import { buttonsOf, FakeSlackApi, type RecordedCall } from "../helpers/fake-slack-api.js";
 import { captureLogs } from "../helpers/log-capture.js";
 import { buttonClick, SlackRequests } from "../helpers/slack-requests.js";
 
@@ -36,28 +36,6 @@ const nextTs = () => {
   tsCounter += 1;
   return `1800000000.${String(tsCounter).padStart(6, "0")}`;
 };
-
-interface Button {
-  action_id: string;
-  value: string;
-  text: string;
-}
-
-function buttonsOf(call: Pick<RecordedCall, "body"> | undefined): Button[] {
-  const blocks = (call?.body.blocks ?? []) as {
-    type: string;
-    elements?: { action_id?: string; value?: string; text?: { text?: string } }[];
-  }[];
-  return blocks.flatMap((block) =>
-    block.type === "actions"
-      ? (block.elements ?? []).map((e) => ({
-          action_id: e.action_id ?? "",
-          value: e.value ?? "",
-          text: e.text?.text ?? "",
-        }))
-      : [],
-  );
-}
 
 const handledCount = () => logs.entries().filter((entry) => entry.msg === "handled").length;
 

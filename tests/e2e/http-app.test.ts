@@ -7,7 +7,7 @@ import { FEEDBACK_THANKS, MENTION_HOW_TO } from "../../src/blocks/messages.js";
 import { loadConfig } from "../../src/config/env.js";
 import { type KnowledgeBase, loadKnowledgeBase } from "../../src/knowledge/load.js";
 import { type RunningApp, startApp } from "../../src/start.js";
-import { FakeSlackApi, type RecordedCall } from "../helpers/fake-slack-api.js";
+import { buttonsOf, FakeSlackApi, type RecordedCall } from "../helpers/fake-slack-api.js";
 import { buttonClick, SlackRequests } from "../helpers/slack-requests.js";
 
 const BOT_TOKEN = "xoxb-e2e-bot-token";
@@ -25,18 +25,6 @@ type Posted = Pick<RecordedCall, "body"> | undefined;
 
 function blocksText(call: Posted): string {
   return JSON.stringify(call?.body.blocks ?? []);
-}
-
-function buttonValues(call: Posted): { action_id: string; value: string }[] {
-  const blocks = (call?.body.blocks ?? []) as {
-    type: string;
-    elements?: { action_id?: string; value?: string }[];
-  }[];
-  return blocks.flatMap((block) =>
-    block.type === "actions"
-      ? (block.elements ?? []).map((e) => ({ action_id: e.action_id ?? "", value: e.value ?? "" }))
-      : [],
-  );
 }
 
 /** A slash command, answered in the HTTP response that acknowledges it. */
@@ -144,7 +132,7 @@ describe("HTTP mode end to end", () => {
         JSON.stringify(kb.status.positions.ukraine.slice(0, 40)).slice(1, -1),
       );
       expect(String(reply.body.text)).toContain("Where the talks stand");
-      expect(buttonValues(reply).map((b) => b.action_id)).toContain(ACTION_IDS.share);
+      expect(buttonsOf(reply).map((b) => b.action_id)).toContain(ACTION_IDS.share);
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(fake.callsTo("response_url")).toEqual([]);
     });
@@ -164,7 +152,7 @@ describe("HTTP mode end to end", () => {
         answered: true,
       });
 
-      const share = buttonValues(reply).find((b) => b.action_id === ACTION_IDS.share);
+      const share = buttonsOf(reply).find((b) => b.action_id === ACTION_IDS.share);
       expect(share).toBeDefined();
       const [shared] = await callsAfter("response_url", () =>
         slack.blockAction(

@@ -12,6 +12,30 @@ export interface RecordedCall {
   at: number;
 }
 
+/** A button of a recorded message, as Slack would show it. */
+export interface RecordedButton {
+  action_id: string;
+  value: string;
+  text: string;
+}
+
+/** The buttons of every actions block of a message the app sent. */
+export function buttonsOf(call: Pick<RecordedCall, "body"> | undefined): RecordedButton[] {
+  const blocks = (call?.body.blocks ?? []) as {
+    type: string;
+    elements?: { action_id?: string; value?: string; text?: { text?: string } }[];
+  }[];
+  return blocks.flatMap((block) =>
+    block.type === "actions"
+      ? (block.elements ?? []).map((e) => ({
+          action_id: e.action_id ?? "",
+          value: e.value ?? "",
+          text: e.text?.text ?? "",
+        }))
+      : [],
+  );
+}
+
 export interface FakeReply {
   status?: number;
   headers?: Record<string, string>;

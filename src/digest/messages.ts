@@ -47,7 +47,10 @@ export const UNKNOWN_DISABLED_REASON = "Slack refused to post the digest in this
 
 /** Why a subscription stopped, in words: never Slack's bare code. */
 export function describeDisabledReason(reason: string | null): string {
-  return (reason === null ? undefined : DISABLED_REASONS[reason]) ?? UNKNOWN_DISABLED_REASON;
+  return (
+    (reason !== null && Object.hasOwn(DISABLED_REASONS, reason) ? DISABLED_REASONS[reason] : undefined) ??
+    UNKNOWN_DISABLED_REASON
+  );
 }
 
 /** How each cadence is said in a sentence, and in a list (the App Home). */

@@ -98,8 +98,13 @@ export interface CuratedText {
 
 /** Curated text as the index stores it: entity aliases read as names, no spelling correction. */
 export function curatedTerms(text: string, entities: EntityReader): CuratedText {
+  return curatedTermsOfWords(normaliseWords(text), entities);
+}
+
+/** curatedTerms of text already normalised (normaliseWords). */
+export function curatedTermsOfWords(normalised: readonly string[], entities: EntityReader): CuratedText {
   const read = entities.read(
-    normaliseWords(text).map((word) => ({ word, tag: null })),
+    normalised.map((word) => ({ word, tag: null })),
     () => null,
   );
   const words = read.tokens.map((token) => token.word);

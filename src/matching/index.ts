@@ -1,5 +1,5 @@
 import { NO_PAUSE, type Pause } from "../lifecycle/time-slices.js";
-import { curatedTerms, LIGHT_TERMS } from "./analyse.js";
+import { curatedTermsOfWords, LIGHT_TERMS } from "./analyse.js";
 import type { EntityReader } from "./entities.js";
 import { normaliseWords } from "./normalise.js";
 
@@ -15,27 +15,24 @@ export interface MatchableEntry {
   evidence: string;
 }
 
-export interface Phrasing {
-  entry: number;
-  text: string;
-  terms: readonly string[];
-  /** The entities the phrasing names. */
-  mentions: ReadonlySet<string>;
-  /** False for a question the entry does not answer (see MatchableEntry.unanswered). */
-  answers: boolean;
-}
-
 /**
  * An inverted index over every phrasing (canonical question and alternates) of every entry: a query only
  * touches the phrasings that share a term with it, so its cost grows with the matches, not the corpus.
+ *
+ * Per phrasing it keeps flat arrays and shared sets, never an object each: a release of 10,000 entries
+ * has some 400,000 phrasings, and objects by the hundred thousand that all outlive their first garbage
+ * collections make each collection copy them (pauses of 40–70 ms while a reload is built).
  */
 export interface PhrasingIndex {
   entryIds: readonly string[];
-  phrasings: readonly Phrasing[];
+  /** Per phrasing: its text, the curated string itself. */
+  phrasingText: readonly string[];
+  /** Per phrasing: the entities it names (one shared set per combination named). */
+  phrasingMentions: readonly ReadonlySet<string>[];
+  /** Per phrasing: 0 for a question the entry does not answer (see MatchableEntry.unanswered), else 1. */
+  phrasingAnswers: Uint8Array;
   /** term → ids of the phrasings that contain it */
   postings: ReadonlyMap<string, Int32Array>;
-  /** Per entry: every term of its phrasings, tags, answer and evidence (what the entry is about). */
-  entryTerms: readonly ReadonlySet<string>[];
   /** term → ids of the entries whose phrasings, tags, answer or evidence use it */
   entryPostings: ReadonlyMap<string, Int32Array>;
   /** Per phrasing: its entry (a typed array: the scoring loop reads it per match). */
@@ -76,6 +73,21 @@ export interface TermWeights {
   floor: number;
 }
 
+/** One set per distinct combination of entities: most phrasings name the same few, or none. */
+function setInterner(): (ids: Iterable<string>) => ReadonlySet<string> {
+  const shared = new Map<string, ReadonlySet<string>>();
+  return (ids) => {
+    const sorted = [...ids].sort();
+    const key = sorted.join("\u0000");
+    let set = shared.get(key);
+    if (set === undefined) {
+      set = new Set(sorted);
+      shared.set(key, set);
+    }
+    return set;
+  };
+}
+
 /** Builds the index, awaiting `pause` between entries (a reload gives requests their turn there). */
 export async function buildIndex(
   entries: readonly MatchableEntry[],
@@ -85,90 +97,118 @@ export async function buildIndex(
 ): Promise<PhrasingIndex> {
   const words = new Set<string>();
   const termsOf = (text: string) => {
-    for (const word of normaliseWords(text)) words.add(word);
-    return curatedTerms(text, entities);
+    const normalised = normaliseWords(text);
+    for (const word of normalised) words.add(word);
+    return curatedTermsOfWords(normalised, entities);
   };
-  const phrasings: Phrasing[] = [];
+  const mentionSet = setInterner();
+  // Terms by number: each phrasing's terms are kept as numbers, never as strings of their own.
+  const termIds = new Map<string, number>();
+  const termOf: string[] = [];
+  const idOf = (term: string) => {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = termOf.length;
+      termIds.set(term, id);
+      termOf.push(term);
+    }
+    return id;
+  };
+  const phrasingText: string[] = [];
+  const phrasingMentions: ReadonlySet<string>[] = [];
+  const phrasingAnswers: number[] = [];
+  const phrasingEntry: number[] = [];
+  /** Each phrasing's distinct terms, one after another; phrasing p's end at termEnds[p]. */
+  const phrasingTerms: number[] = [];
+  const termEnds: number[] = [];
+  /** Per term: the phrasings that contain it, and the entries about it. */
+  const postingLists: number[][] = [];
+  const entryLists: number[][] = [];
 
-  const entryTerms: Set<string>[] = [];
-  const entryMentions: Set<string>[] = [];
-  const postingLists = new Map<string, number[]>();
+  const entryMentions: ReadonlySet<string>[] = [];
   for (const [entryIndex, entry] of entries.entries()) {
     await pause();
-    const about = new Set<string>();
+    const about = new Set<number>();
     const named = new Set<string>();
-    const texts = [
-      ...[entry.question, ...entry.alternates].map((text) => ({ text, answers: true })),
-      ...entry.unanswered.map((text) => ({ text, answers: false })),
-    ];
-    for (const { text, answers } of texts) {
+    const add = (text: string, answers: boolean) => {
       const read = termsOf(text);
-      const terms = [...new Set(read.terms)];
+      const terms = new Set(read.terms.map(idOf));
       if (answers) for (const id of read.mentions) named.add(id);
-      if (terms.length === 0) continue;
-      const id = phrasings.length;
-      phrasings.push({ entry: entryIndex, text, terms, mentions: read.mentions, answers });
+      if (terms.size === 0) return;
+      const id = phrasingText.length;
+      phrasingText.push(text);
+      phrasingMentions.push(mentionSet(read.mentions));
+      phrasingAnswers.push(answers ? 1 : 0);
+      phrasingEntry.push(entryIndex);
       for (const term of terms) {
+        phrasingTerms.push(term);
         // What the entry is about comes from what it answers.
         if (answers) about.add(term);
-        const list = postingLists.get(term);
-        if (list === undefined) postingLists.set(term, [id]);
+        const list = postingLists[term];
+        if (list === undefined) postingLists[term] = [id];
         else list.push(id);
       }
-    }
+      termEnds.push(phrasingTerms.length);
+    };
+    add(entry.question, true);
+    for (const text of entry.alternates) add(text, true);
+    for (const text of entry.unanswered) add(text, false);
     for (const text of [...entry.tags, entry.answer, entry.evidence]) {
       const read = termsOf(text);
-      for (const term of read.terms) about.add(term);
+      for (const term of read.terms) about.add(idOf(term));
       for (const id of read.mentions) named.add(id);
     }
-    entryTerms.push(about);
-    entryMentions.push(named);
-  }
-
-  const entryLists = new Map<string, number[]>();
-  for (const [entryIndex, about] of entryTerms.entries()) {
-    await pause();
     for (const term of about) {
-      const list = entryLists.get(term);
-      if (list === undefined) entryLists.set(term, [entryIndex]);
+      const list = entryLists[term];
+      if (list === undefined) entryLists[term] = [entryIndex];
       else list.push(entryIndex);
     }
-  }
-  const documentFrequency = new Map<string, number>();
-  const entryPostings = new Map<string, Int32Array>();
-  const idf = new Map<string, number>();
-  for (const [term, list] of entryLists) {
-    await pause();
-    documentFrequency.set(term, list.length);
-    entryPostings.set(term, Int32Array.from(list));
-    idf.set(term, idfFor(list.length, entries.length));
+    entryMentions.push(mentionSet(named));
   }
 
+  const entryPostings = new Map<string, Int32Array>();
+  const idf = new Map<string, number>();
+  const weightOf: number[] = [];
   const unseenIdf = idfFor(0, entries.length);
-  const phrasingWeight = new Float64Array(phrasings.length);
-  for (const [id, phrasing] of phrasings.entries()) {
-    await pause();
-    phrasingWeight[id] = phrasing.terms.reduce(
-      (sum, term) => sum + termWeight({ idf, unseenIdf }, term, weights),
-      0,
-    );
+  for (const [term, text] of termOf.entries()) {
+    if (term % 1_000 === 0) await pause();
+    const list = entryLists[term];
+    // A term only unanswered questions use is in no entry's subject: it weighs as an unseen one.
+    if (list !== undefined) {
+      entryPostings.set(text, Int32Array.from(list));
+      idf.set(text, idfFor(list.length, entries.length));
+    }
+    weightOf[term] = termWeight({ idf, unseenIdf }, text, weights);
+  }
+
+  const phrasingWeight = new Float64Array(phrasingText.length);
+  let termStart = 0;
+  for (const [id, termEnd] of termEnds.entries()) {
+    if (id % 1_000 === 0) await pause();
+    let weight = 0;
+    for (let position = termStart; position < termEnd; position += 1) {
+      weight += weightOf[phrasingTerms[position] as number] as number;
+    }
+    phrasingWeight[id] = weight;
+    termStart = termEnd;
   }
 
   const postings = new Map<string, Int32Array>();
-  for (const [term, list] of postingLists) {
+  for (const [term, list] of postingLists.entries()) {
     await pause();
-    postings.set(term, Int32Array.from(list));
+    if (list !== undefined) postings.set(termOf[term] as string, Int32Array.from(list));
   }
   await pause();
   return {
     entryIds: entries.map((entry) => entry.id),
-    phrasings,
+    phrasingText,
+    phrasingMentions,
+    phrasingAnswers: Uint8Array.from(phrasingAnswers),
     postings,
-    entryTerms,
     entryPostings,
-    phrasingEntry: Int32Array.from(phrasings, (phrasing) => phrasing.entry),
+    phrasingEntry: Int32Array.from(phrasingEntry),
     entryMentions,
-    knownTerms: new Set(documentFrequency.keys()),
+    knownTerms: new Set(entryPostings.keys()),
     words,
     idf,
     unseenIdf,

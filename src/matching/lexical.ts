@@ -159,8 +159,8 @@ export async function createLexicalMatcher(
     speller,
     entities,
   };
-  const matchedWeight = new Float64Array(index.phrasings.length);
-  const matchedMask = new Int32Array(index.phrasings.length);
+  const matchedWeight = new Float64Array(index.phrasingText.length);
+  const matchedMask = new Int32Array(index.phrasingText.length);
   const contextMask = new Int32Array(entries.length);
   const countedTerms: Set<string>[] = [];
   for (const entry of entries) {
@@ -226,9 +226,8 @@ export async function createLexicalMatcher(
       });
       const questionCoverage = explained / queryWeight;
       const phrasingCoverage = Math.min(1, (matchedWeight[id] as number) / (index.phrasingWeight[id] || 1));
-      const phrasing = index.phrasings[id];
-      const conflict =
-        phrasing !== undefined && namesOtherEntity(query.mentions, phrasing.mentions, entities.kindOf);
+      const mentions = index.phrasingMentions[id];
+      const conflict = mentions !== undefined && namesOtherEntity(query.mentions, mentions, entities.kindOf);
       const offTopic = (mask & queryTopics) === 0;
       const quantityMissing = lacksCount(query, entry);
       const factor =
@@ -237,7 +236,7 @@ export async function createLexicalMatcher(
         (quantityMissing ? config.noQuantityFactor : 1);
       const score = factor * questionCoverage ** exponent * phrasingCoverage ** (1 - exponent);
       const previous = best.get(entry);
-      if (phrasing?.answers === false) {
+      if (index.phrasingAnswers[id] === 0) {
         unanswered.set(entry, Math.max(unanswered.get(entry) ?? 0, Math.min(1, score)));
       } else if (previous === undefined || score > previous.score) {
         best.set(entry, {
@@ -245,7 +244,7 @@ export async function createLexicalMatcher(
           score: Math.min(1, score),
           questionCoverage,
           phrasingCoverage,
-          phrasing: phrasing?.text ?? "",
+          phrasing: index.phrasingText[id] ?? "",
           conflict,
           offTopic,
           quantityMissing,

@@ -55,7 +55,15 @@ export const MONTH_NAMES: readonly string[] = [
  */
 export const MONTHS: ReadonlySet<string> = new Set(MONTH_NAMES);
 
-export const MONTH_ABBREVIATIONS: Readonly<Record<string, string>> = {
+/**
+ * A table looked up by typed words, with no prototype: "constructor" or "__proto__" typed in a question
+ * finds nothing in it (in a plain object it finds Object's own members).
+ */
+export function wordTable<T>(entries: Readonly<Record<string, T>>): Readonly<Record<string, T>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
+export const MONTH_ABBREVIATIONS: Readonly<Record<string, string>> = wordTable({
   jan: "january",
   feb: "february",
   mar: "march",
@@ -68,13 +76,13 @@ export const MONTH_ABBREVIATIONS: Readonly<Record<string, string>> = {
   oct: "october",
   nov: "november",
   dec: "december",
-};
+});
 
 /**
  * Spellings of the same name or word that people type interchangeably, mapped to one form before anything
  * else looks at the token. Transliterations first, then British → American spellings.
  */
-export const SPELLING_VARIANTS: Readonly<Record<string, string>> = {
+export const SPELLING_VARIANTS: Readonly<Record<string, string>> = wordTable({
   wen: "when",
   whn: "when",
   wht: "what",
@@ -114,7 +122,7 @@ export const SPELLING_VARIANTS: Readonly<Record<string, string>> = {
   travelling: "traveling",
   cancelled: "canceled",
   ceasefires: "ceasefire",
-};
+});
 
 /**
  * Words ending in "-ise" that are not British spellings of "-ize" verbs, so the British → American rule
@@ -129,7 +137,7 @@ export const ISE_EXCEPTIONS: ReadonlySet<string> = new Set(
   poise reprise paradise treatise demise excise incise bruise`.split(/\s+/),
 );
 
-export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+export const NUMBER_WORDS: Readonly<Record<string, number>> = wordTable({
   zero: 0,
   one: 1,
   two: 2,
@@ -158,9 +166,9 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   seventy: 70,
   eighty: 80,
   ninety: 90,
-};
+});
 
-export const ORDINAL_WORDS: Readonly<Record<string, number>> = {
+export const ORDINAL_WORDS: Readonly<Record<string, number>> = wordTable({
   first: 1,
   second: 2,
   third: 3,
@@ -176,14 +184,14 @@ export const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   nineteenth: 19,
   twentieth: 20,
   thirtieth: 30,
-};
+});
 
-export const NUMBER_SCALES: Readonly<Record<string, number>> = {
+export const NUMBER_SCALES: Readonly<Record<string, number>> = wordTable({
   hundred: 100,
   thousand: 1000,
   million: 1_000_000,
   billion: 1_000_000_000,
-};
+});
 
 /**
  * Multi-word expressions that mean one thing, rewritten to a single token before stop words are dropped
@@ -208,7 +216,7 @@ const NEGATED_ASSENT: Record<string, string> = Object.fromEntries(
   NEGATIONS.flatMap((negation) => ASSENT.map((verb) => [`${negation} ${verb}`, "oppose"])),
 );
 
-export const PHRASES: Readonly<Record<string, string>> = {
+export const PHRASES: Readonly<Record<string, string>> = wordTable({
   ...NEGATED_ASSENT,
   "cease fire": "ceasefire",
   "stop fighting": "ceasefire",
@@ -302,7 +310,7 @@ export const PHRASES: Readonly<Record<string, string>> = {
   "lower level": "low level",
   "low ranking": "low level",
   "junior level": "low level",
-};
+});
 
 /**
  * Groups of words that mean the same thing in this domain. The first word of each group is the form every

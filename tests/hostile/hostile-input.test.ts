@@ -11,11 +11,19 @@ import { replyTo } from "../../src/commands/respond.js";
 import { createDigestBuilder } from "../../src/digest/build.js";
 import { createDigestCommandHandler } from "../../src/digest/commands.js";
 import { loadKnowledgeBase } from "../../src/knowledge/load.js";
+import { normaliseWords } from "../../src/matching/normalise.js";
 import { createMemoryStorage } from "../../src/storage/memory.js";
 import type { Storage } from "../../src/storage/types.js";
 import { limitViolations } from "../helpers/block-limits.js";
 import { meaningModel } from "../helpers/meaning.js";
-import { ADDRESSING_MARKUP, anyText, hostileText, hugeText, slackEncoded } from "./inputs.js";
+import {
+  ADDRESSING_MARKUP,
+  anyText,
+  hostileText,
+  hugeText,
+  OBJECT_MEMBER_WORDS,
+  slackEncoded,
+} from "./inputs.js";
 
 /**
  * Ceilings, not targets: they catch work that grows out of all proportion with the input (a regex that
@@ -165,6 +173,17 @@ describe("hostile input through the matcher", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("reads words that name JavaScript objects' own members as plain words (no crash, no answer)", async () => {
+    for (const word of OBJECT_MEMBER_WORDS) {
+      expect(
+        normaliseWords(`who is the ${word} of the talks`).every((read) => typeof read === "string"),
+      ).toBe(true);
+      const { answer } = await engine.ask(`who is the ${word} of the peace plan`);
+      expectAnswerOrDecline(answer);
+      expect(answer.answered).toBe(false);
+    }
   });
 
   it("still answers a real question wrapped in case, whitespace and punctuation noise", async () => {

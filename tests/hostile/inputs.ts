@@ -117,6 +117,17 @@ export const QUESTION_WORDS = [
   "?",
 ] as const;
 
+/**
+ * Words that name members of every JavaScript object ("constructor", "__proto__", "toString"): a word
+ * table that is a plain object finds them in its prototype, so a lookup by a typed word must not.
+ */
+export const OBJECT_MEMBER_WORDS = [
+  ...Object.getOwnPropertyNames(Object.prototype),
+  "prototype",
+  "Constructor",
+  "TOSTRING",
+] as const;
+
 const CONTROL = fc
   .oneof(
     fc.integer({ min: 0x00, max: 0x1f }),
@@ -133,6 +144,7 @@ const SEPARATOR = fc.constantFrom(" ", "", "\n", "\t", "  ", "\r\n", "\u00a0", "
 /** One piece of hostile text. */
 export const piece: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...QUESTION_WORDS) },
+  { weight: 1, arbitrary: fc.constantFrom(...OBJECT_MEMBER_WORDS) },
   { weight: 3, arbitrary: fc.constantFrom(...SLACK_MARKUP) },
   { weight: 1, arbitrary: fc.constantFrom(...HTML) },
   { weight: 1, arbitrary: fc.constantFrom(...REGEX_META) },

@@ -1,5 +1,6 @@
 import { curatedTerms } from "../analyse.js";
 import type { EntityReader } from "../entities.js";
+import { wordTable } from "../lexicon.js";
 import { toTerm } from "../synonyms.js";
 
 /**
@@ -30,7 +31,7 @@ const GAP_WORDING: ReadonlySet<string> = new Set(
   ].map(toTerm),
 );
 /** Facets a gap may name, as the terms a question's focus uses for them. */
-const FACETS: Readonly<Record<string, string>> = {
+const FACETS: Readonly<Record<string, string>> = wordTable({
   date: "when",
   dates: "when",
   day: "when",
@@ -47,7 +48,7 @@ const FACETS: Readonly<Record<string, string>> = {
   place: "where",
   places: "where",
   location: "where",
-};
+});
 
 /** The terms of what an answer says the article does not give. */
 export function gapTerms(answer: string, entities: EntityReader): ReadonlySet<string> {

@@ -85,11 +85,18 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     options.meaning !== undefined
       ? options.meaning
       : await loadMeaningModel((error) => logger.warn({ err: error }, MEANING_MODEL_UNAVAILABLE));
+  // A model the app loaded is the app's to end (its worker thread); one passed in belongs to the caller.
+  const closeMeaning = async () => {
+    if (options.meaning === undefined) await meaning?.close?.();
+  };
   const knowledge = await watchKnowledge({
     dir: config.knowledgeDir,
     // A reload builds in time slices: the bot answers from the previous version meanwhile.
     build: (kb, { reload }) => createAnswerEngine(kb, { meaning, pause: reload ? timeSlices() : undefined }),
     logger,
+  }).catch(async (error: unknown) => {
+    await closeMeaning();
+    throw error;
   });
   const getEngine = () => knowledge.current();
   let storage: Storage;
@@ -101,6 +108,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     });
   } catch (error) {
     knowledge.close();
+    await closeMeaning();
     throw error;
   }
   const buildDigest = createDigestBuilder({
@@ -139,6 +147,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     const close = () => {
       closing ??= (async () => {
         knowledge.close();
+        await closeMeaning();
         await storage.close();
       })();
       return closing;
@@ -196,6 +205,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   } catch (error) {
     await Promise.all([slackApp.stop().catch(() => undefined), healthServer?.close()]);
     knowledge.close();
+    await closeMeaning();
     await storage.close();
     throw error;
   }
@@ -225,6 +235,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       // Both wait for their work in progress (answers, a digest delivery), which still needs the store.
       await Promise.all([slackApp.stop(), scheduler.stop(), healthServer?.close()]);
       knowledge.close();
+      await closeMeaning();
       await storage.close();
     },
   };

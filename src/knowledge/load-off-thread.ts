@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { type Pause, timeSlices } from "../lifecycle/time-slices.js";
+import { workerEntry } from "../lifecycle/worker-entry.js";
 import { type KnowledgeBase, KnowledgeBaseError, loadKnowledgeBase } from "./load.js";
 import type { Entity, Entry, SourceDocument, Status, TimelineEvent } from "./schema.js";
 
@@ -34,19 +35,6 @@ export type LoadReply =
 /** Small enough that reading one slice's message takes the main thread a few milliseconds. */
 const ENTRIES_PER_SLICE = 200;
 
-/**
- * Where the worker's code is: the compiled `load-worker.js` beside this file in `dist/`; from the
- * TypeScript sources (tsx, vitest), a bootstrap that registers tsx in the worker and imports the `.ts`.
- */
-function workerEntry(): { url: URL; data: Record<string, unknown> } {
-  const compiled = import.meta.url.endsWith(".js");
-  if (compiled) return { url: new URL("./load-worker.js", import.meta.url), data: {} };
-  return {
-    url: new URL("./load-worker-from-source.mjs", import.meta.url),
-    data: { entry: new URL("./load-worker.ts", import.meta.url).href },
-  };
-}
-
 /** The worker's error as the loader would have thrown it: a curator's mistake keeps its file and field. */
 function errorOf(reply: Extract<LoadReply, { kind: "error" }>): Error {
   const { error } = reply;
@@ -75,7 +63,7 @@ export async function loadKnowledgeBaseOffThread(
     options.onMainThread?.(reason);
     return loadKnowledgeBase(dir);
   };
-  const { url, data } = workerEntry();
+  const { url, data } = workerEntry(import.meta.url, "load-worker");
   let worker: Worker;
   try {
     worker = new Worker(url, {

@@ -6,8 +6,8 @@ export type Pause = () => Promise<void>;
 /**
  * How long a build may hold the event loop before it lets requests through. A reload of 10,000 entries
  * takes seconds of work; in slices this short, a request waits for one slice, a garbage collection and
- * its own turns, well under 100 ms (`npm run bench -- reload`: acks p99 27–91 ms with 8 ms slices, 78 ms
- * with 15 ms, over a few runs each).
+ * its own turns, well under 100 ms (`npm run bench -- reload`: the event loop held at most 35–57 ms,
+ * acks p99 28–30 ms and at most 51–73 ms, over two runs each).
  */
 export const SLICE_MS = 8;
 

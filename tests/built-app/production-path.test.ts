@@ -129,7 +129,9 @@ describe("the production path in the README's Deploying section", () => {
         LOG_LEVEL: "info",
       },
     });
-    const base = await app.running();
+    // A fresh deployment has no vector cache: its first start embeds every curated text (20 s or more
+    // on two cores), and only the second start of the install finds them cached.
+    const base = await app.running(90_000);
     fake.on((call) => (call.method === "chat.postMessage" ? { delayMs: SLOW_REPLY_MS } : undefined));
     const slack = new SlackRequests(`${base}/slack/events`, SIGNING_SECRET);
     const ack = await slack.event({
@@ -177,7 +179,7 @@ describe("the production path in the README's Deploying section", () => {
     await answerInFlightSurvives(execStart, { NODE_ENV: "production" }, (started) =>
       process.kill(-started.pid, "SIGTERM"),
     );
-  }, 60_000);
+  }, 150_000);
 
   it("container: the image's CMD runs with production dependencies only, and SIGTERM to the app alone (from the init) lets the answer in flight finish", async () => {
     const [dockerfile] = deployingBlocks("dockerfile");

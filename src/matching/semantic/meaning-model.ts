@@ -1,4 +1,5 @@
-import { type Embedder, loadSentenceEncoder } from "./embedder.js";
+import type { Embedder } from "./embedder.js";
+import { loadSentenceEncoderOffThread } from "./encoder-off-thread.js";
 import { cachingEmbedder, DEFAULT_VECTOR_CACHE_DIR } from "./vector-cache.js";
 
 /**
@@ -8,19 +9,22 @@ import { cachingEmbedder, DEFAULT_VECTOR_CACHE_DIR } from "./vector-cache.js";
 export interface MeaningModel {
   questions: Embedder;
   entries: Embedder;
+  /** Ends the model's worker thread, where it has one: every embedding after this rejects. */
+  close?(): Promise<void>;
 }
 
 /**
- * Loads the sentence encoder once per process (every data version shares it). When it cannot load, the
- * reason goes to `unavailable` and the result is null: the bot then matches by words alone.
+ * Loads the sentence encoder once per process (every data version shares it), in a worker thread: the
+ * model's work never holds up the event loop. When it cannot load, the reason goes to `unavailable` and
+ * the result is null: the bot then matches by words alone.
  */
 export async function loadMeaningModel(
   unavailable: (error: unknown) => void,
   cacheDir: string | null = DEFAULT_VECTOR_CACHE_DIR,
 ): Promise<MeaningModel | null> {
   try {
-    const encoder = await loadSentenceEncoder();
-    return { questions: encoder, entries: cachingEmbedder(encoder, cacheDir) };
+    const encoder = await loadSentenceEncoderOffThread();
+    return { questions: encoder, entries: cachingEmbedder(encoder, cacheDir), close: () => encoder.close() };
   } catch (error) {
     unavailable(error);
     return null;

@@ -89,6 +89,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const closeMeaning = async () => {
     if (options.meaning === undefined) await meaning?.close?.();
   };
+
   const knowledge = await watchKnowledge({
     dir: config.knowledgeDir,
     // A reload builds in time slices: the bot answers from the previous version meanwhile.
@@ -98,6 +99,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     await closeMeaning();
     throw error;
   });
+  /** Stops watching the data and ends the model: what serves questions, released together. */
+  const closeAnswering = async () => {
+    knowledge.close();
+    await closeMeaning();
+  };
   const getEngine = () => knowledge.current();
   let storage: Storage;
   try {
@@ -107,8 +113,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       onPoolError: (error) => logger.error({ err: error }, "database connection lost"),
     });
   } catch (error) {
-    knowledge.close();
-    await closeMeaning();
+    await closeAnswering();
     throw error;
   }
   const buildDigest = createDigestBuilder({
@@ -146,8 +151,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     // The file watcher and the database keep the process alive, so the end of input closes them.
     const close = () => {
       closing ??= (async () => {
-        knowledge.close();
-        await closeMeaning();
+        await closeAnswering();
         await storage.close();
       })();
       return closing;
@@ -204,8 +208,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     ({ port } = await slackApp.start());
   } catch (error) {
     await Promise.all([slackApp.stop().catch(() => undefined), healthServer?.close()]);
-    knowledge.close();
-    await closeMeaning();
+    await closeAnswering();
     await storage.close();
     throw error;
   }
@@ -234,8 +237,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     stop: async () => {
       // Both wait for their work in progress (answers, a digest delivery), which still needs the store.
       await Promise.all([slackApp.stop(), scheduler.stop(), healthServer?.close()]);
-      knowledge.close();
-      await closeMeaning();
+      await closeAnswering();
       await storage.close();
     },
   };

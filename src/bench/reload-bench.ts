@@ -16,6 +16,8 @@ const TARGET_STALL_MS = 100;
 
 /** How long the bot's acks took while the whole window ran, a release being switched in at its start. */
 const ACK_WINDOW_SECONDS = 40;
+/** Four connections, each sending ten requests a second. */
+const ACK_LOAD = { connections: 4, ratePerConnection: 10 };
 
 /**
  * The real app (HTTP mode, a stub Slack, matching by words alone) acking `/talks status` from a load
@@ -42,16 +44,11 @@ async function measureAcksDuringRelease(root: string): Promise<void> {
   );
   try {
     // A round first, discarded: the first requests pay for compilation and connections, not the reload.
-    await drive(app.port as number, "status", `${stub.url}/response`, {
-      seconds: 3,
-      connections: 4,
-      ratePerConnection: 10,
-    });
+    await drive(app.port as number, "status", `${stub.url}/response`, { ...ACK_LOAD, seconds: 3 });
     const before = app.getEngine().kb.version;
     const load = drive(app.port as number, "status", `${stub.url}/response`, {
+      ...ACK_LOAD,
       seconds: ACK_WINDOW_SECONDS,
-      connections: 4,
-      ratePerConnection: 10,
     });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const started = performance.now();

@@ -85,6 +85,7 @@ export async function loadSentenceEncoderOffThread(): Promise<OffThreadEmbedder>
       if (options.pause === undefined) return texts.length === 0 ? [] : send([...texts]);
       const vectors: Float32Array[] = [];
       for (let start = 0; start < texts.length; start += RELOAD_CHUNK) {
+        if (start > 0) await options.pause();
         vectors.push(...(await send(texts.slice(start, start + RELOAD_CHUNK))));
       }
       return vectors;

@@ -28,6 +28,44 @@ function unit(vector: readonly number[]): Float32Array {
   return Float32Array.from(vector, (value) => value * scale);
 }
 
+/**
+ * A model call's texts are at most this many times as long as its shortest: a longer one starts the next
+ * call (see embedInBatches).
+ */
+const LENGTH_SPREAD = 2;
+
+/**
+ * Embeds texts at most `size` a call, shortest first, and returns the vectors in the texts' order. The
+ * model pads every text of a call to the call's longest: one 190-character message among 63 short
+ * questions made the call four times slower (1,046 ms against 249 ms, where the long one alone takes
+ * 52 ms). So a call holds texts of like length only (within LENGTH_SPREAD); a text's vector does not
+ * depend on its call, so this changes the cost only. `pause` is awaited between calls.
+ */
+export async function embedInBatches(
+  texts: readonly string[],
+  size: number,
+  embedBatch: (batch: string[]) => Promise<Float32Array[]>,
+  pause?: Pause,
+): Promise<Float32Array[]> {
+  const lengthOf = (position: number) => (texts[position] as string).length;
+  const order = texts.map((_, position) => position).sort((a, b) => lengthOf(a) - lengthOf(b));
+  const vectors = new Array<Float32Array>(texts.length);
+  let start = 0;
+  while (start < order.length) {
+    if (start > 0) await pause?.();
+    const longest = Math.max(1, lengthOf(order[start] as number)) * LENGTH_SPREAD;
+    let end = start + 1;
+    while (end < order.length && end - start < size && lengthOf(order[end] as number) <= longest) end += 1;
+    const positions = order.slice(start, end);
+    const batch = await embedBatch(positions.map((position) => texts[position] as string));
+    positions.forEach((position, slot) => {
+      vectors[position] = batch[slot] as Float32Array;
+    });
+    start = end;
+  }
+  return vectors;
+}
+
 const PROCESS_EVENTS = ["uncaughtException", "unhandledRejection"] as const;
 
 /**
@@ -69,16 +107,12 @@ export async function loadSentenceEncoder(): Promise<Embedder> {
   });
   return {
     id: "use-lite-energetic-0.2",
-    async embed(texts, options = {}) {
-      const { pause } = options;
-      const size = pause === undefined ? BATCH_SIZE : SLICED_BATCH_SIZE;
-      const vectors: Float32Array[] = [];
-      for (let start = 0; start < texts.length; start += size) {
-        if (start > 0) await pause?.();
-        const batch = texts.slice(start, start + size);
-        for (const vector of await model.embed([...batch])) vectors.push(unit(vector));
-      }
-      return vectors;
-    },
+    embed: (texts, options = {}) =>
+      embedInBatches(
+        texts,
+        options.pause === undefined ? BATCH_SIZE : SLICED_BATCH_SIZE,
+        async (batch) => (await model.embed(batch)).map(unit),
+        options.pause,
+      ),
   };
 }

@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { workerEntry } from "../../lifecycle/worker-entry.js";
-import type { Embedder } from "./embedder.js";
+import { type Embedder, embedInBatches } from "./embedder.js";
 
 /** A request to the encoder's worker: texts to embed. */
 export interface EncoderRequest {
@@ -83,12 +83,7 @@ export async function loadSentenceEncoderOffThread(): Promise<OffThreadEmbedder>
     async embed(texts, options = {}) {
       // At start-up nothing waits: one request. In a reload, a few texts at a time (see RELOAD_CHUNK).
       if (options.pause === undefined) return texts.length === 0 ? [] : send([...texts]);
-      const vectors: Float32Array[] = [];
-      for (let start = 0; start < texts.length; start += RELOAD_CHUNK) {
-        if (start > 0) await options.pause();
-        vectors.push(...(await send(texts.slice(start, start + RELOAD_CHUNK))));
-      }
-      return vectors;
+      return embedInBatches(texts, RELOAD_CHUNK, send, options.pause);
     },
     async close() {
       stopped ??= new Error("the meaning model was closed");

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { createAnswerEngine } from "../answers/engine.js";
@@ -10,9 +11,12 @@ import { smallTalkAnswer, smallTalkOf } from "../conversation/converse.js";
 import { smallTalkKind } from "../conversation/small-talk.js";
 import { KnowledgeBaseError, loadKnowledgeBase } from "../knowledge/load.js";
 import { loadMeaningModel } from "../matching/semantic/meaning-model.js";
+import { DEFAULT_VECTOR_CACHE_DIR } from "../matching/semantic/vector-cache.js";
 
 /** At most this many lines are answered at once: enough to batch, small enough to keep streaming. */
-const JSONL_BATCH = 64;
+const JSONL_BATCH = 256;
+/** Model threads for `--jsonl`: two cores halve a batch's time; more add memory (110 MB each) for less. */
+const JSONL_THREADS = Math.min(2, availableParallelism());
 
 type Mode = { kind: "text" | "json"; question: string } | { kind: "jsonl" };
 
@@ -93,8 +97,11 @@ async function main(): Promise<number> {
   let engine: AnswerEngine;
   try {
     const kb = loadKnowledgeBase(knowledgeDir());
-    const meaning = await loadMeaningModel((error) =>
-      process.stderr.write(`${MEANING_MODEL_UNAVAILABLE} ${(error as Error).message}\n`),
+    const meaning = await loadMeaningModel(
+      (error) => process.stderr.write(`${MEANING_MODEL_UNAVAILABLE} ${(error as Error).message}\n`),
+      DEFAULT_VECTOR_CACHE_DIR,
+      // Lines piped in are answered in batches: a model on each core embeds its share of a batch.
+      { threads: mode.kind === "jsonl" ? JSONL_THREADS : 1 },
     );
     engine = await createAnswerEngine(kb, { meaning });
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { Embedder } from "./embedder.js";
-import { loadSentenceEncoderOffThread } from "./encoder-off-thread.js";
+import { loadSentenceEncoderOffThread, type OffThreadOptions } from "./encoder-off-thread.js";
 import { cachingEmbedder, DEFAULT_VECTOR_CACHE_DIR } from "./vector-cache.js";
 
 /**
@@ -21,9 +21,10 @@ export interface MeaningModel {
 export async function loadMeaningModel(
   unavailable: (error: unknown) => void,
   cacheDir: string | null = DEFAULT_VECTOR_CACHE_DIR,
+  options: OffThreadOptions = {},
 ): Promise<MeaningModel | null> {
   try {
-    const encoder = await loadSentenceEncoderOffThread();
+    const encoder = await loadSentenceEncoderOffThread(options);
     return { questions: encoder, entries: cachingEmbedder(encoder, cacheDir), close: () => encoder.close() };
   } catch (error) {
     unavailable(error);

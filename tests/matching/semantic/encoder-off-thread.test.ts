@@ -69,6 +69,26 @@ describe("the sentence encoder in a worker thread", () => {
     expect(await encoder.embed([])).toEqual([]);
   }, 60_000);
 
+  it("shares a batch among its threads, each text still its own vector, in order", async () => {
+    const pool = await loadSentenceEncoderOffThread({ threads: 2 });
+    try {
+      // Of many lengths, so that the shares differ: every vector must still come back to its own text.
+      const texts = Array.from(
+        { length: 20 },
+        (_, index) => `${"very ".repeat(index % 7)}short question number ${index} about the talks`,
+      );
+      const [shared, alone] = await Promise.all([pool.embed(texts), encoder.embed(texts)]);
+      expect(pool.id).toBe(encoder.id);
+      expect(shared).toHaveLength(texts.length);
+      shared.forEach((vector, index) => {
+        expect(dot(vector, alone[index])).toBeCloseTo(1, 4);
+      });
+    } finally {
+      await pool.close();
+    }
+    await expect(pool.embed(["anything"])).rejects.toThrow(/closed/);
+  }, 60_000);
+
   it("refuses to embed once closed", async () => {
     const closing = await loadSentenceEncoderOffThread();
     await closing.close();

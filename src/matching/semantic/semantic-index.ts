@@ -46,28 +46,15 @@ export async function buildSemanticIndex(
     entries.map((entry) => entry.answer),
     options,
   );
-  // One contiguous matrix, a row per text: a question is scored against every row, and a tight loop over
-  // one typed array is several times faster than a call per vector.
-  const dimensions = vectors[0]?.length ?? 0;
-  const matrix = new Float32Array(vectors.length * dimensions);
-  vectors.forEach((textVector, row) => {
-    matrix.set(textVector, row * dimensions);
-  });
-  const owners = Int32Array.from(texts, (text) => text.owner);
-  const answering = Uint8Array.from(texts, (text) => (text.answers ? 1 : 0));
   return {
     score(vector) {
       const phrasing = new Float64Array(entries.length).fill(-1);
       const unanswered = new Float64Array(entries.length).fill(-1);
-      for (let row = 0; row < owners.length; row += 1) {
-        let similarity = 0;
-        const base = row * dimensions;
-        for (let index = 0; index < dimensions; index += 1)
-          similarity += (vector[index] as number) * (matrix[base + index] as number);
-        const into = answering[row] === 1 ? phrasing : unanswered;
-        const owner = owners[row] as number;
-        if (similarity > (into[owner] as number)) into[owner] = similarity;
-      }
+      vectors.forEach((textVector, position) => {
+        const { owner, answers } = texts[position] as (typeof texts)[number];
+        const into = answers ? phrasing : unanswered;
+        into[owner] = Math.max(into[owner] as number, dot(vector, textVector));
+      });
       const answer = Float64Array.from(answerVectors, (answerVector) => dot(vector, answerVector));
       return { phrasing, answer, unanswered };
     },

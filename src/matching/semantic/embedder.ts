@@ -34,6 +34,13 @@ function unit(vector: readonly number[]): Float32Array {
  */
 const LENGTH_SPREAD = 2;
 
+/** The texts' positions, shortest text first. */
+export function positionsByLength(texts: readonly string[]): number[] {
+  return texts
+    .map((_, position) => position)
+    .sort((a, b) => (texts[a] as string).length - (texts[b] as string).length);
+}
+
 /**
  * Embeds texts at most `size` a call, shortest first, and returns the vectors in the texts' order. The
  * model pads every text of a call to the call's longest: one 190-character message among 63 short
@@ -48,7 +55,7 @@ export async function embedInBatches(
   pause?: Pause,
 ): Promise<Float32Array[]> {
   const lengthOf = (position: number) => (texts[position] as string).length;
-  const order = texts.map((_, position) => position).sort((a, b) => lengthOf(a) - lengthOf(b));
+  const order = positionsByLength(texts);
   const vectors = new Array<Float32Array>(texts.length);
   let start = 0;
   while (start < order.length) {

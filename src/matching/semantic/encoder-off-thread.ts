@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { workerEntry } from "../../lifecycle/worker-entry.js";
-import { type Embedder, embedInBatches } from "./embedder.js";
+import { type Embedder, embedInBatches, positionsByLength } from "./embedder.js";
 
 /** A request to the encoder's worker: texts to embed. */
 export interface EncoderRequest {
@@ -131,8 +131,7 @@ export async function loadSentenceEncoderOffThread(
   /** Many texts shared among the workers: dealt in length order, so each gets a like mix of lengths. */
   async function shared(texts: readonly string[]): Promise<Float32Array[]> {
     if (stopped !== null) throw stopped;
-    const order = texts.map((_, position) => position);
-    order.sort((a, b) => (texts[a] as string).length - (texts[b] as string).length);
+    const order = positionsByLength(texts);
     const shares = workers.map((_, slot) => order.filter((_, rank) => rank % workers.length === slot));
     const replies = await Promise.all(
       shares.map((share, slot) =>

@@ -1,6 +1,12 @@
 import type { Embedder } from "./embedder.js";
 import { loadSentenceEncoderOffThread, type OffThreadOptions } from "./encoder-off-thread.js";
-import { cachingEmbedder, DEFAULT_VECTOR_CACHE_DIR } from "./vector-cache.js";
+import { cachingEmbedder, DEFAULT_VECTOR_CACHE_DIR, rememberingEmbedder } from "./vector-cache.js";
+
+/**
+ * Question vectors kept in memory (2 KB each): more than a batch of `ask --jsonl` reads (256 lines, a few
+ * readings each), so its small-talk pass finds every vector the matcher made.
+ */
+const RECENT_QUESTIONS = 4096;
 
 /**
  * The meaning signal's model, as the matcher uses it: questions are embedded as they come; the curated
@@ -25,7 +31,11 @@ export async function loadMeaningModel(
 ): Promise<MeaningModel | null> {
   try {
     const encoder = await loadSentenceEncoderOffThread(options);
-    return { questions: encoder, entries: cachingEmbedder(encoder, cacheDir), close: () => encoder.close() };
+    return {
+      questions: rememberingEmbedder(encoder, RECENT_QUESTIONS),
+      entries: cachingEmbedder(encoder, cacheDir),
+      close: () => encoder.close(),
+    };
   } catch (error) {
     unavailable(error);
     return null;

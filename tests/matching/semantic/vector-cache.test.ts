@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Embedder } from "../../../src/matching/semantic/embedder.js";
-import { cachingEmbedder } from "../../../src/matching/semantic/vector-cache.js";
+import { cachingEmbedder, rememberingEmbedder } from "../../../src/matching/semantic/vector-cache.js";
 
 /** A stand-in model: a text's vector is its length and its first letter's code, and calls are counted. */
 function countingEmbedder(id = "test-model"): Embedder & { calls: string[][] } {
@@ -83,5 +83,31 @@ describe("cachingEmbedder", () => {
     const unwritable = join(dir, "vectors-test-model.jsonl", "inside-a-file");
     const inMemory = cachingEmbedder(countingEmbedder(), unwritable);
     expect((await inMemory.embed(["yz"]))[0]?.[0]).toBe(2);
+  });
+});
+
+describe("rememberingEmbedder", () => {
+  it("embeds a text it embedded lately no more, and gives vectors in the order asked", async () => {
+    const model = countingEmbedder();
+    const recent = rememberingEmbedder(model, 3);
+    const first = await recent.embed(["ab", "c", "ab"]);
+    expect(first.map((vector) => vector[0])).toEqual([2, 1, 2]);
+    const again = await recent.embed(["c", "def", "ab"]);
+    expect(again.map((vector) => vector[0])).toEqual([1, 3, 2]);
+    // The same vector, not a copy: nothing was embedded twice.
+    expect(again[2]).toBe(first[0]);
+    expect(model.calls).toEqual([["ab", "c"], ["def"]]);
+    expect(model.id).toBe(recent.id);
+  });
+
+  it("keeps only the last `max` texts, and still answers a batch longer than that", async () => {
+    const model = countingEmbedder();
+    const recent = rememberingEmbedder(model, 2);
+    await recent.embed(["a", "bb", "ccc"]);
+    await recent.embed(["a"]);
+    expect(model.calls).toEqual([["a", "bb", "ccc"], ["a"]]);
+    // Four texts through a memory of two: each still gets its own vector.
+    const vectors = await recent.embed(["dddd", "a", "eeeee", "ccc"]);
+    expect(vectors.map((vector) => vector[0])).toEqual([4, 1, 5, 3]);
   });
 });

@@ -4,6 +4,8 @@ export interface LabelledRow {
   features: readonly number[];
   /** 1 when the entry answers the reading, 0 when it does not. */
   label: 0 | 1;
+  /** How much the row counts (1 when absent): a row of weight 2 counts as the same row twice. */
+  weight?: number;
 }
 
 export interface FittedLogistic {
@@ -27,13 +29,17 @@ const sigmoid = (score: number) => 1 / (1 + Math.exp(-score));
  * intercept and no penalty.
  */
 export function fitLogistic(rows: readonly LabelledRow[], columns: readonly number[]): FittedLogistic {
-  const count = rows.length;
+  const weightOf = (row: LabelledRow) => row.weight ?? 1;
+  const total = rows.reduce((sum, row) => sum + weightOf(row), 0);
   const mean = columns.map(
-    (column) => rows.reduce((sum, row) => sum + (row.features[column] ?? 0), 0) / count,
+    (column) => rows.reduce((sum, row) => sum + weightOf(row) * (row.features[column] ?? 0), 0) / total,
   );
   const scale = columns.map((column, slot) => {
     const variance =
-      rows.reduce((sum, row) => sum + ((row.features[column] ?? 0) - (mean[slot] as number)) ** 2, 0) / count;
+      rows.reduce(
+        (sum, row) => sum + weightOf(row) * ((row.features[column] ?? 0) - (mean[slot] as number)) ** 2,
+        0,
+      ) / total;
     // A constant feature (never seen to vary) is left at weight 0 rather than divided by 0.
     return variance > 0 ? Math.sqrt(variance) : 1;
   });
@@ -52,13 +58,14 @@ export function fitLogistic(rows: readonly LabelledRow[], columns: readonly numb
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration += 1) {
     const gradient = new Array<number>(size).fill(0);
     const hessian = Matrix.zeros(size, size);
-    for (let row = 0; row < count; row += 1) {
+    for (let row = 0; row < rows.length; row += 1) {
       const x = design.getRow(row);
       const p = sigmoid(
         x.reduce((sum, value, position) => sum + value * (coefficients[position] as number), 0),
       );
-      const error = (labels[row] as number) - p;
-      const curvature = p * (1 - p);
+      const weight = weightOf(rows[row] as LabelledRow);
+      const error = weight * ((labels[row] as number) - p);
+      const curvature = weight * p * (1 - p);
       for (let i = 0; i < size; i += 1) {
         gradient[i] = (gradient[i] as number) + error * (x[i] as number);
         for (let j = 0; j <= i; j += 1)

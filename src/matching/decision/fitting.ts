@@ -196,6 +196,23 @@ function chooseCutoffs(
   return { answerAt, suggestAt };
 }
 
+/**
+ * The answering model's row weights: the off-topic queries, all together, count as much as the near misses
+ * (the out-of-scope questions and the curated unanswered ones) all together; every other row counts 1.
+ * Off-topic queries are easy to decline and ten times as many: counted one each, they set the model's
+ * direction and the hard line, between a paraphrase and a near miss, was drawn by the cut-off alone. On
+ * dev, in five folds (each fold's questions read by a model fitted without them), this took answers from
+ * 69.6% right to 74.1%, wrong 0.9% and out-of-scope answered 6.8% both times.
+ */
+function offTopicWeighed(questions: readonly Labelled[]): (question: Labelled) => number {
+  const count = (groups: readonly Labelled["group"][]) =>
+    questions.filter((question) => groups.includes(question.group)).length;
+  const offTopic = count(["off-topic"]);
+  const nearMisses = count(["out-of-scope", "unanswered"]);
+  const weight = offTopic === 0 || nearMisses === 0 ? 1 : nearMisses / offTopic;
+  return (question) => (question.group === "off-topic" ? weight : 1);
+}
+
 const columnsOf = (features: readonly ModelFeature[]) => features.map((name) => MODEL_FEATURES.indexOf(name));
 
 /** Fits the ranking and answering models on `questions` and chooses their cut-offs; logs what it found. */
@@ -218,12 +235,14 @@ export function fitDecisionModel(
   // The answering model learns from each question's best entry only: whether it should be the answer. The
   // curated alternates are left out of it: written by the curators in the data's own words, they would
   // teach it that only questions phrased like the data are in scope.
+  const weightOf = offTopicWeighed(questions);
   const answeringRows: LabelledRow[] = questions
     .filter((question) => question.group !== "alternate")
     .flatMap((question) =>
       rank(question.read, rankingLogit).best.map((best) => ({
         features: best.answeringFeatures,
         label: isRight(question, best.entry) ? (1 as const) : (0 as const),
+        weight: weightOf(question),
       })),
     );
   const answeringFeatures: ModelFeature[] = [...features, ...RANKING_FEATURES];

@@ -38,4 +38,29 @@ describe("fitLogistic", () => {
     expect(fitted.weights[1]).toBeCloseTo(0, 6);
     expect(fitted.scale[1]).toBe(1);
   });
+
+  it("counts a row of weight 2 as the same row twice, and a row of weight 1 as a row without one", () => {
+    const random = seeded(7);
+    const rows: LabelledRow[] = Array.from({ length: 600 }, () => {
+      const features = [random() * 4 - 2, random() * 4 - 2];
+      const score = 1.5 * (features[0] as number) - (features[1] as number);
+      return { features, label: random() < 1 / (1 + Math.exp(-score)) ? 1 : 0 };
+    });
+    const heavy = rows.slice(0, 200);
+    const doubled = fitLogistic([...rows, ...heavy], [0, 1]);
+    const weighted = fitLogistic(
+      rows.map((row, index) => (index < 200 ? { ...row, weight: 2 } : { ...row, weight: 1 })),
+      [0, 1],
+    );
+    for (const key of ["weights", "mean", "scale"] as const) {
+      weighted[key].forEach((value, slot) => {
+        expect(value).toBeCloseTo(doubled[key][slot] as number, 8);
+      });
+    }
+    expect(weighted.bias).toBeCloseTo(doubled.bias, 8);
+    // Weighing rows does move the fit: the same rows unweighted give another one.
+    expect(
+      Math.abs((fitLogistic(rows, [0, 1]).weights[0] as number) - (weighted.weights[0] as number)),
+    ).toBeGreaterThan(1e-3);
+  });
 });

@@ -54,7 +54,10 @@ async function main(): Promise<number> {
     withMeaning.filter((question) => question.group === group).length;
   const log = (line: string) => console.log(line);
   console.log("\nWith the meaning signal:");
-  const meaningModel = fitDecisionModel(withMeaning, FEATURE_NAMES, entryIds, log, { frontier });
+  const meaningModel = fitDecisionModel(withMeaning, FEATURE_NAMES, entryIds, log, {
+    frontier,
+    offTopicWeighed: true,
+  });
   console.log("Words only:");
   const wordsModel = fitDecisionModel(wordsOnly, WORDS_ONLY_FEATURES, entryIds, log, { frontier });
   const models: DecisionModels = {

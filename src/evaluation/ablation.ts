@@ -104,6 +104,9 @@ export async function runAblation(
       await collectFittingQuestions(data, fitting, makeReader),
       features,
       entryIds,
+      () => undefined,
+      // As `npm run fit` weighs them: off-topic rows weighed down only where the meaning signal is in.
+      { offTopicWeighed: variant.options.meaning },
     );
     const decider = variant.fixedRule === true ? fixedRule(compileDecider(model)) : compileDecider(model);
     const judge = judgeOf(await makeReader(data), decider);

@@ -109,5 +109,6 @@ describe("rememberingEmbedder", () => {
     // Four texts through a memory of two: each still gets its own vector.
     const vectors = await recent.embed(["dddd", "a", "eeeee", "ccc"]);
     expect(vectors.map((vector) => vector[0])).toEqual([4, 1, 5, 3]);
+    expect(model.calls.at(-1)).toEqual(["dddd", "eeeee"]);
   });
 });

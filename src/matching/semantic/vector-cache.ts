@@ -4,7 +4,7 @@ import { appendFile, mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LRUCache } from "lru-cache";
-import type { Embedder } from "./embedder.js";
+import type { Embedder, EmbedOptions } from "./embedder.js";
 
 /**
  * Where vectors are kept between runs by default: the package's own `node_modules/.cache`, the place
@@ -48,6 +48,33 @@ function readCache(file: string): Map<string, Float32Array> {
 }
 
 /**
+ * Every text's vector, in order: those `known` has, and the rest embedded once each (a text repeated in
+ * `texts` is embedded once) and handed to `keep`. `known` is asked once per text, before any `keep`: a
+ * bounded store must not drop a vector between its lookup and the answer.
+ */
+async function embedMissing(
+  embedder: Embedder,
+  texts: readonly string[],
+  options: EmbedOptions | undefined,
+  known: (text: string) => Float32Array | undefined,
+  keep: (fresh: ReadonlyMap<string, Float32Array>) => Promise<void> | void,
+): Promise<Float32Array[]> {
+  const vectors = new Map<string, Float32Array>();
+  for (const text of texts) {
+    const vector = known(text);
+    if (vector !== undefined) vectors.set(text, vector);
+  }
+  const missing = [...new Set(texts.filter((text) => !vectors.has(text)))];
+  if (missing.length > 0) {
+    const embedded = await embedder.embed(missing, options);
+    const fresh = new Map(missing.map((text, position) => [text, embedded[position] as Float32Array]));
+    for (const [text, vector] of fresh) vectors.set(text, vector);
+    await keep(fresh);
+  }
+  return texts.map((text) => vectors.get(text) as Float32Array);
+}
+
+/**
  * Wraps `embedder` with a cache keyed by the text's hash: the curated phrasings are embedded once per
  * machine, not at every start, and a curator's edit costs only the phrasings it changed. New vectors are
  * appended to a file in `dir` (one per model, so vectors of another model are never mixed in) without
@@ -76,19 +103,21 @@ export function cachingEmbedder(embedder: Embedder, dir: string | null = DEFAULT
 
   return {
     id: embedder.id,
-    async embed(texts, options) {
-      const keys = texts.map(keyOf);
-      const missing = [...new Set(texts.filter((_, position) => !vectors.has(keys[position] as string)))];
-      if (missing.length > 0) {
-        const fresh = await embedder.embed(missing, options);
-        const freshKeys = missing.map(keyOf);
-        freshKeys.forEach((key, position) => {
-          vectors.set(key, fresh[position] as Float32Array);
-        });
-        if (file !== null) await persist(file, freshKeys);
-      }
-      return keys.map((key) => vectors.get(key) as Float32Array);
-    },
+    embed: (texts, options) =>
+      embedMissing(
+        embedder,
+        texts,
+        options,
+        (text) => vectors.get(keyOf(text)),
+        async (fresh) => {
+          const freshKeys = [...fresh].map(([text, vector]) => {
+            const key = keyOf(text);
+            vectors.set(key, vector);
+            return key;
+          });
+          if (file !== null) await persist(file, freshKeys);
+        },
+      ),
   };
 }
 
@@ -104,22 +133,15 @@ export function rememberingEmbedder(embedder: Embedder, max: number): Embedder {
   const recent = new LRUCache<string, Float32Array>({ max });
   return {
     id: embedder.id,
-    async embed(texts, options) {
-      // Looked up first: a batch longer than `max` must not push out a vector before it is returned.
-      const known = new Map<string, Float32Array>();
-      for (const text of texts) {
-        const vector = recent.get(text);
-        if (vector !== undefined) known.set(text, vector);
-      }
-      const missing = [...new Set(texts.filter((text) => !known.has(text)))];
-      if (missing.length > 0) {
-        const fresh = await embedder.embed(missing, options);
-        missing.forEach((text, position) => {
-          known.set(text, fresh[position] as Float32Array);
-          recent.set(text, fresh[position] as Float32Array);
-        });
-      }
-      return texts.map((text) => known.get(text) as Float32Array);
-    },
+    embed: (texts, options) =>
+      embedMissing(
+        embedder,
+        texts,
+        options,
+        (text) => recent.get(text),
+        (fresh) => {
+          for (const [text, vector] of fresh) recent.set(text, vector);
+        },
+      ),
   };
 }

@@ -44,6 +44,8 @@ const COST = Object.freeze({ wrong: 5, outOfScopeAnswered: 3, offTopicAnswered: 
 const SUGGESTION_NOISE_COST = 0.25;
 
 export interface Labelled {
+  /** The question as asked. */
+  q: string;
   read: ReadQuestion;
   /** Entries that answer it; empty when it must be declined. */
   accepted: ReadonlySet<string>;
@@ -66,6 +68,7 @@ async function labelled(
 ): Promise<Labelled[]> {
   const reads = await reader.read(questions.map((question) => question.q));
   return reads.map((read, position) => ({
+    q: questions[position]?.q ?? "",
     read,
     accepted: questions[position]?.accepted ?? new Set(),
     group,

@@ -1,0 +1,77 @@
+import { compileDecider } from "../matcher.js";
+import { type Labelled, type Tally, tally } from "./fitting.js";
+import type { DecisionModel } from "./model.js";
+
+/**
+ * What a way of fitting would do on questions it was not fitted on, without touching the holdout: the
+ * held-out questions (dev) are split into folds, and each fold is judged by models fitted on everything
+ * but that fold. `npm run fit -- --cross-validate` prints it; a change to the features or the fitting is
+ * judged on these figures before the holdout is looked at once.
+ */
+export const CROSS_VALIDATION_FOLDS = 5;
+/** Fixed answer cut-offs, to see the trade between answers and declines apart from the chosen one. */
+export const SWEEP_CUTOFFS: readonly number[] = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85];
+
+export interface CrossValidation {
+  /** Every held-out question judged once, at the cut-offs chosen by its fold's fit. */
+  chosen: Tally;
+  /** The answer cut-off each fold's fit chose. */
+  answerAt: number[];
+  /** The same models at fixed answer cut-offs. */
+  sweep: { answerAt: number; tally: Tally }[];
+}
+
+const emptyTally = (): Tally => ({
+  right: 0,
+  wrong: 0,
+  rescued: 0,
+  inScope: 0,
+  outOfScopeAnswered: 0,
+  outOfScope: 0,
+  offTopicAnswered: 0,
+  offTopicSuggested: 0,
+  offTopic: 0,
+});
+
+function add(into: Tally, more: Tally): void {
+  for (const key of Object.keys(into) as (keyof Tally)[]) into[key] += more[key];
+}
+
+/**
+ * Splits the questions `heldOut` picks (in `questions` order, a text's copies together) into `folds`
+ * folds; for each, fits on every other question with `fitModels` and judges that fold. Questions outside
+ * `heldOut` are always fitted on, never judged.
+ */
+export function crossValidate(
+  questions: readonly Labelled[],
+  heldOut: (question: Labelled) => boolean,
+  fitModels: (training: readonly Labelled[]) => DecisionModel,
+  entryIds: readonly string[],
+  folds = CROSS_VALIDATION_FOLDS,
+): CrossValidation {
+  // One fold per text: a question in two sets (dev and regression) is never fitted on while it is judged.
+  const foldOfText = new Map<string, number>();
+  const foldOf = new Map<Labelled, number>();
+  for (const question of questions.filter(heldOut)) {
+    const fold = foldOfText.get(question.q) ?? foldOfText.size % folds;
+    foldOfText.set(question.q, fold);
+    foldOf.set(question, fold);
+  }
+  const chosen = emptyTally();
+  const answerAt: number[] = [];
+  const sweep = SWEEP_CUTOFFS.map((cutoff) => ({ answerAt: cutoff, tally: emptyTally() }));
+  for (let fold = 0; fold < folds; fold += 1) {
+    const judged = questions.filter((question) => foldOf.get(question) === fold);
+    if (judged.length === 0) continue;
+    const model = fitModels(questions.filter((question) => foldOf.get(question) !== fold));
+    const decider = compileDecider(model);
+    answerAt.push(model.answerAt);
+    add(chosen, tally(judged, decider, entryIds));
+    for (const point of sweep)
+      add(
+        point.tally,
+        tally(judged, { ...decider, cutoffs: { ...decider.cutoffs, answerAt: point.answerAt } }, entryIds),
+      );
+  }
+  return { chosen, answerAt, sweep };
+}

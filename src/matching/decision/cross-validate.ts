@@ -1,5 +1,5 @@
 import { compileDecider } from "../matcher.js";
-import { type Labelled, type Tally, tally } from "./fitting.js";
+import { emptyTally, type Labelled, type Tally, tally } from "./fitting.js";
 import type { DecisionModel } from "./model.js";
 
 /**
@@ -20,18 +20,6 @@ export interface CrossValidation {
   /** The same models at fixed answer cut-offs. */
   sweep: { answerAt: number; tally: Tally }[];
 }
-
-const emptyTally = (): Tally => ({
-  right: 0,
-  wrong: 0,
-  rescued: 0,
-  inScope: 0,
-  outOfScopeAnswered: 0,
-  outOfScope: 0,
-  offTopicAnswered: 0,
-  offTopicSuggested: 0,
-  offTopic: 0,
-});
 
 function add(into: Tally, more: Tally): void {
   for (const key of Object.keys(into) as (keyof Tally)[]) into[key] += more[key];

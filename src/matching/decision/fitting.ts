@@ -126,18 +126,21 @@ export interface Tally {
   offTopic: number;
 }
 
+/** A tally of no questions, to count into. */
+export const emptyTally = (): Tally => ({
+  right: 0,
+  wrong: 0,
+  rescued: 0,
+  inScope: 0,
+  outOfScopeAnswered: 0,
+  outOfScope: 0,
+  offTopicAnswered: 0,
+  offTopicSuggested: 0,
+  offTopic: 0,
+});
+
 export function tally(questions: readonly Labelled[], decider: Decider, entryIds: readonly string[]): Tally {
-  const out: Tally = {
-    right: 0,
-    wrong: 0,
-    rescued: 0,
-    inScope: 0,
-    outOfScopeAnswered: 0,
-    outOfScope: 0,
-    offTopicAnswered: 0,
-    offTopicSuggested: 0,
-    offTopic: 0,
-  };
+  const out = emptyTally();
   for (const question of questions) {
     if (question.group === "alternate" || question.group === "unanswered") continue;
     const result = decide(question.read, decider, entryIds);

@@ -55,12 +55,15 @@ export function gapTerms(answer: string, entities: EntityReader): ReadonlySet<st
   const terms = new Set<string>();
   for (const sentence of answer.split(/(?<=[.;!?]["”’]?)\s+/)) {
     if (!GAP.test(sentence)) continue;
-    for (const word of sentence.toLowerCase().match(/[a-z]+/g) ?? []) {
+    const words = sentence.toLowerCase().match(/[a-z]+/g) ?? [];
+    // "It gives no other reason": one reason is given, so a question asking why is answered.
+    const givenInPart = new Set(words.filter((_, position) => words[position - 1] === "other").map(toTerm));
+    words.forEach((word) => {
       const facet = FACETS[word];
-      if (facet !== undefined) terms.add(facet);
-    }
+      if (facet !== undefined && !givenInPart.has(toTerm(word))) terms.add(facet);
+    });
     for (const term of curatedTerms(sentence, entities).terms) {
-      if (!GAP_WORDING.has(term) && !/^\d+$/.test(term)) terms.add(term);
+      if (!GAP_WORDING.has(term) && !givenInPart.has(term) && !/^\d+$/.test(term)) terms.add(term);
     }
   }
   return terms;

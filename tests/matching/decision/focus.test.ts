@@ -18,6 +18,17 @@ describe("gapTerms", () => {
     expect([...gapTerms("It gives no casualty totals; it reports strikes.", entities)]).toContain("count");
   });
 
+  it("reads 'no other reason' as a reason given, not a gap in why", () => {
+    const terms = gapTerms(
+      "The offer is called a last-ditch effort. It gives no other reason for the name.",
+      entities,
+    );
+    expect(terms.has("why")).toBe(false);
+    expect(terms.has(toTerm("reason"))).toBe(false);
+    expect(gapTerms("The article does not say why he was absent.", entities).has("why")).toBe(true);
+    expect(gapTerms("It gives no reason for the name.", entities).has("why")).toBe(true);
+  });
+
   it("finds nothing in an answer that states no gap", () => {
     expect(gapTerms("A third round was scheduled for 23 July 2025 in Istanbul.", entities).size).toBe(0);
   });

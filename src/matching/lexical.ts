@@ -146,7 +146,12 @@ export async function createLexicalMatcher(
   const index = await buildIndex(entries, weights, entities, pause);
   await pause();
   const vocabulary = buildVocabulary(index, entities, options.extraVocabulary ?? []);
-  const topicNames = [...(options.topicNames ?? []), ...entities.entities.map((entity) => entity.name)];
+  // An event's name is a description in everyday words ("two-hour phone conversation"): its words would
+  // place "answer the phone" in the subject. The names of people, places and bodies are names.
+  const topicNames = [
+    ...(options.topicNames ?? []),
+    ...entities.entities.filter((entity) => entity.kind !== "event").map((entity) => entity.name),
+  ];
   const topicTerms = new Set(topicNames.flatMap((name) => curatedTerms(name, entities).terms));
   await pause();
   const speller = createSpellingCorrector(vocabulary, STOP_WORDS);

@@ -60,7 +60,7 @@ export const EVAL_TARGETS = Object.freeze({
  */
 export const EVAL_FLOORS = Object.freeze({
   right: 0.66,
-  rightOrRescued: 0.95,
+  rightOrRescued: 0.96,
 });
 
 const labelledSetSchema = z

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { FEATURE_NAMES } from "../../../src/matching/decision/features.js";
 import { type DecisionModel, MODEL_FEATURES } from "../../../src/matching/decision/model.js";
-import { type Candidate, compileDecider, decide, type ReadQuestion } from "../../../src/matching/matcher.js";
+import {
+  type Candidate,
+  compileDecider,
+  decide,
+  RELATED_MEANING,
+  type ReadQuestion,
+} from "../../../src/matching/matcher.js";
 
 // A hand-made model over one feature, so each case reads directly: the ranking logit is 10 × lexicalScore
 // − 5; the answering logit is the ranking logit itself.
@@ -14,8 +20,15 @@ const MODEL: DecisionModel = {
 const decider = compileDecider(MODEL);
 const IDS = ["a", "b", "c", "d", "e"];
 
-function candidate(entry: number, lexicalScore: number, question = 0, words = "what is it"): Candidate {
-  const features = FEATURE_NAMES.map((name) => (name === "lexicalScore" ? lexicalScore : 0));
+function candidate(
+  entry: number,
+  lexicalScore: number,
+  question = 0,
+  words = "what is it",
+  meaningPhrasing = 0,
+): Candidate {
+  const values: Partial<Record<(typeof FEATURE_NAMES)[number], number>> = { lexicalScore, meaningPhrasing };
+  const features = FEATURE_NAMES.map((name) => values[name] ?? 0);
   return { entry, reading: { text: words, question }, readingWords: words.split(" "), features };
 }
 
@@ -48,6 +61,21 @@ describe("decide", () => {
     );
     expect(result.answers).toEqual([]);
     expect(result.suggestions.map((suggestion) => suggestion.id)).toEqual(["b", "c", "d"]);
+  });
+
+  it("also offers, when declining, an entry the ranking finds unlikely but close in meaning", () => {
+    const result = decide(
+      read([
+        candidate(0, 0.6),
+        candidate(1, 0.1, 0, "what is it", RELATED_MEANING),
+        candidate(2, 0.15, 0, "what is it", RELATED_MEANING - 0.01),
+      ]),
+      decider,
+      IDS,
+    );
+    expect(result.answers).toEqual([]);
+    // The likely entry first, then the one close in meaning; not the one just short of it.
+    expect(result.suggestions.map((suggestion) => suggestion.id)).toEqual(["a", "b"]);
   });
 
   it("declines bare when nothing comes close", () => {

@@ -185,7 +185,8 @@ async function main(): Promise<number> {
   else
     console.log(
       `clinc150, reporting half (${offTopicReport.total}, never fitted on): declined ` +
-        `${percent(offTopicReport.declined, offTopicReport.total).trim()}`,
+        `${percent(offTopicReport.declined, offTopicReport.total).trim()}; declined with suggestions ` +
+        `${offTopicReport.suggested} (${percent(offTopicReport.suggested, offTopicReport.total).trim()})`,
     );
 
   console.log("");

@@ -273,9 +273,11 @@ export async function evaluateSet(set: EvalSet, judge: Judge): Promise<SetReport
 export async function evaluateOffTopic(
   questions: readonly string[],
   judge: Judge,
-): Promise<{ total: number; declined: number; failures: Failure[] }> {
+): Promise<{ total: number; declined: number; suggested: number; failures: Failure[] }> {
   const verdicts = await judge(questions);
   const failures: Failure[] = [];
+  // A suggestion under an everyday query is noise: counted, so a change to the suggestions shows its cost.
+  const suggested = verdicts.filter((verdict) => !verdict.answered && verdict.suggestions.length > 0).length;
   verdicts.forEach((verdict, position) => {
     if (!verdict.answered) return;
     failures.push({
@@ -288,7 +290,7 @@ export async function evaluateOffTopic(
       confidence: verdict.confidence,
     });
   });
-  return { total: questions.length, declined: questions.length - failures.length, failures };
+  return { total: questions.length, declined: questions.length - failures.length, suggested, failures };
 }
 
 export function share(count: number, total: number): number {

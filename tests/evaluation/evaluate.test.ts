@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type EvalSet, evaluateSet, type Judge, missedTargets } from "../../src/evaluation/evaluate.js";
+import {
+  type EvalSet,
+  evaluateOffTopic,
+  evaluateSet,
+  type Judge,
+  missedTargets,
+} from "../../src/evaluation/evaluate.js";
 
 const SET: EvalSet = {
   name: "test",
@@ -85,5 +91,13 @@ describe("evaluateSet", () => {
       "out-of-scope declined",
       "clinc150 declined",
     ]);
+  });
+});
+
+describe("evaluateOffTopic", () => {
+  it("counts the queries declined, those declined with suggestions, and lists the answered ones", async () => {
+    const report = await evaluateOffTopic(["answered", "rescued", "bare", "wrong"], judge);
+    expect(report).toMatchObject({ total: 4, declined: 2, suggested: 1 });
+    expect(report.failures.map((failure) => failure.question)).toEqual(["answered", "wrong"]);
   });
 });

@@ -138,10 +138,14 @@ interface Judged extends Candidate {
 /** The ranking lead a question's only candidate is given: as clear as a lead gets in practice. */
 const RANKING_MARGIN_ALONE = 10;
 
-/** Where the decision cuts: an entry is answered at `answerAt`, offered at `suggestAt`. */
+/**
+ * Where the decision cuts: an entry is answered at `answerAt`, offered at `suggestAt` or when its phrasing
+ * is `relatedMeaning` close in meaning (RELATED_MEANING unless set).
+ */
 export interface Cutoffs {
   answerAt: number;
   suggestAt: number;
+  relatedMeaning?: number;
 }
 
 /**
@@ -356,7 +360,7 @@ export function decide(read: ReadQuestion, decider: Decider, entryIds: readonly 
     if (suggestions.length >= MAX_SUGGESTIONS) break;
     const related =
       candidate.probability >= cutoffs.suggestAt ||
-      (candidate.features[MEANING_PHRASING] ?? 0) >= RELATED_MEANING;
+      (candidate.features[MEANING_PHRASING] ?? 0) >= (cutoffs.relatedMeaning ?? RELATED_MEANING);
     if (related && !suggestions.some((other) => other.entry === candidate.entry)) suggestions.push(candidate);
   }
   return {

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { FEATURE_NAMES } from "../../../src/matching/decision/features.js";
+import { fitDecisionModel, type Labelled } from "../../../src/matching/decision/fitting.js";
+import { RELATED_MEANING } from "../../../src/matching/matcher.js";
+
+const IDS = ["a", "b"];
+
+function question(
+  q: string,
+  group: Labelled["group"],
+  entry: number,
+  lexicalScore: number,
+  meaningPhrasing: number,
+  accepted: string[],
+): Labelled {
+  const values: Partial<Record<(typeof FEATURE_NAMES)[number], number>> = { lexicalScore, meaningPhrasing };
+  return {
+    q,
+    group,
+    accepted: new Set(accepted),
+    read: {
+      candidates: [
+        {
+          entry,
+          reading: { text: q, question: 0 },
+          readingWords: q.split(" "),
+          features: FEATURE_NAMES.map((name) => values[name] ?? 0),
+        },
+      ],
+      questions: 1,
+      normalised: q,
+      english: true,
+    },
+  };
+}
+
+/**
+ * Sure questions; paraphrases the ranking scores below the off-topic queries, but close in meaning to
+ * their entry (`paraphraseMeaning`); everyday queries.
+ */
+function questions(paraphraseMeaning: number): Labelled[] {
+  return [
+    ...Array.from({ length: 20 }, (_, n) => question(`sure ${n}`, "in-scope", 0, 0.9, 0, ["a"])),
+    ...Array.from({ length: 10 }, (_, n) =>
+      question(`paraphrase ${n}`, "in-scope", 1, 0.25, paraphraseMeaning, ["b"]),
+    ),
+    ...Array.from({ length: 40 }, (_, n) => question(`everyday ${n}`, "off-topic", 0, 0.3 + n / 1000, 0, [])),
+  ];
+}
+
+describe("fitDecisionModel", () => {
+  it("chooses the suggestion cut-off for the ranking alone, whatever the entries offered for their meaning", () => {
+    // The model reads lexicalScore only; the meaning offers (RELATED_MEANING) would rescue every paraphrase.
+    const fitWith = (meaning: number) => fitDecisionModel(questions(meaning), ["lexicalScore"], IDS);
+    const withoutOffers = fitWith(0);
+    const withOffers = fitWith(RELATED_MEANING);
+    // Rescuing the paraphrases by their ranking is worth the everyday queries it offers suggestions to.
+    expect(withoutOffers.suggestAt).toBeLessThan(0.5);
+    expect(withOffers.suggestAt).toBe(withoutOffers.suggestAt);
+    expect(withOffers.answerAt).toBe(withoutOffers.answerAt);
+  });
+});

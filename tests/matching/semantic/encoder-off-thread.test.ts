@@ -26,7 +26,10 @@ async function longestHold(work: () => Promise<unknown>): Promise<number> {
   return Math.max(longest, performance.now() - last);
 }
 
-const TEXTS = Array.from({ length: 48 }, (_, index) => `when is round ${index} of the peace talks`);
+/** One model call's worth (the embedder's batch is 64): on the main thread, one long hold. */
+const TEXTS = Array.from({ length: 64 }, (_, index) => `when is round ${index} of the peace talks`);
+/** The longest the event loop may go without a turn while the worker embeds. */
+const HOLD_LIMIT_MS = 100;
 
 describe("the sentence encoder in a worker thread", () => {
   let encoder: OffThreadEmbedder;
@@ -50,12 +53,14 @@ describe("the sentence encoder in a worker thread", () => {
     expect(dot(mine[0], mine[1])).toBeGreaterThan(dot(mine[0], mine[2]));
   }, 60_000);
 
-  it("keeps the event loop turning while it embeds (on this thread, 48 texts hold it for most of a second)", async () => {
+  it("keeps the event loop turning while it embeds (on this thread, the same texts hold it past the limit)", async () => {
     const here = await loadSentenceEncoder();
     const onThisThread = await longestHold(() => here.embed(TEXTS.map((text) => `${text}, here`)));
     const offThread = await longestHold(() => encoder.embed(TEXTS.map((text) => `${text}, there`)));
-    expect(onThisThread).toBeGreaterThan(200);
-    expect(offThread).toBeLessThan(100);
+    // The control: the work breaks the limit when it runs on this thread (about 220 ms on a fast machine,
+    // near a second on slower ones). A fixed bar of 200 ms for 48 texts failed on the fast one (182 ms).
+    expect(onThisThread).toBeGreaterThan(HOLD_LIMIT_MS);
+    expect(offThread).toBeLessThan(HOLD_LIMIT_MS);
   }, 60_000);
 
   it("answers requests in the order sent, a reload's texts a few at a time, each text its own vector", async () => {

@@ -41,7 +41,8 @@ const USAGE = `usage: npm run eval [-- --baseline] [-- --ablation] [-- --show-ho
   small-talk decision on tests/eval/small-talk.yml.
   --baseline      also score Fuse.js with default options (slow)
   --ablation      also refit and score the matcher without each signal in turn (a few minutes)
-  --show-holdout  also list the holdout's failures (never tune on them)`;
+  --show-holdout  also list the failures of the questions never tuned on: the holdout's and CLINC150's
+                  reporting half's (never tune on them)`;
 const FLAGS = new Set(["--baseline", "--ablation", "--show-holdout"]);
 
 const SET_ROLES: Record<EvalSetName, string> = {
@@ -246,13 +247,18 @@ async function main(): Promise<number> {
       .filter((report) => showHoldout || report.name !== "holdout")
       .flatMap((report) => report.failures),
     ...smallTalkReport.failures,
-    ...offTopicFailures.slice(0, MAX_OFF_TOPIC_FAILURES_SHOWN),
+    // CLINC150's reporting half is, like the holdout, never tuned on: a fix for a query listed here was
+    // measured on the query that prompted it.
+    ...(showHoldout ? offTopicFailures.slice(0, MAX_OFF_TOPIC_FAILURES_SHOWN) : []),
   ]);
-  if (offTopicFailures.length > MAX_OFF_TOPIC_FAILURES_SHOWN) {
+  if (showHoldout && offTopicFailures.length > MAX_OFF_TOPIC_FAILURES_SHOWN) {
     console.log(`  … and ${offTopicFailures.length - MAX_OFF_TOPIC_FAILURES_SHOWN} more clinc150 failures`);
   }
-  if (!showHoldout && holdout.failures.length > 0) {
-    console.log(`  (${holdout.failures.length} holdout failures not listed: the holdout is not for tuning)`);
+  if (!showHoldout && holdout.failures.length + offTopicFailures.length > 0) {
+    console.log(
+      `  (${holdout.failures.length} holdout and ${offTopicFailures.length} clinc150 reporting-half failures ` +
+        "not listed: they are not for tuning)",
+    );
   }
   return missed.length === 0 ? 0 : 1;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { crossValidate, SWEEP_CUTOFFS } from "../../../src/matching/decision/cross-validate.js";
-import { FEATURE_NAMES } from "../../../src/matching/decision/features.js";
 import type { Labelled } from "../../../src/matching/decision/fitting.js";
 import type { DecisionModel } from "../../../src/matching/decision/model.js";
+import { labelledQuestion } from "../../helpers/decision.js";
 
 // The hand-made model of decide.test.ts: ranking logit 10 × lexicalScore − 5, answered at the ranking's
 // own probability. A lexical score of 0.9 is answered at any cut-off (0.98); 0.6 only up to 0.7 (0.73).
@@ -14,26 +14,13 @@ const MODEL: DecisionModel = {
 };
 const IDS = ["a", "b"];
 
-function question(
+const question = (
   q: string,
   group: Labelled["group"],
   entry: number,
   lexicalScore: number,
   accepted: string[],
-): Labelled {
-  const features = FEATURE_NAMES.map((name) => (name === "lexicalScore" ? lexicalScore : 0));
-  return {
-    q,
-    group,
-    accepted: new Set(accepted),
-    read: {
-      candidates: [{ entry, reading: { text: q, question: 0 }, readingWords: q.split(" "), features }],
-      questions: 1,
-      normalised: q,
-      english: true,
-    },
-  };
-}
+): Labelled => labelledQuestion(q, group, entry, { lexicalScore }, accepted);
 
 // Ten dev questions (six sure, four less so), two dev near misses, and questions only ever fitted on.
 const dev = [

@@ -8,6 +8,7 @@ import {
   RELATED_MEANING,
   type ReadQuestion,
 } from "../../../src/matching/matcher.js";
+import { featureVector } from "../../helpers/decision.js";
 
 // A hand-made model over one feature, so each case reads directly: the ranking logit is 10 × lexicalScore
 // − 5; the answering logit is the ranking logit itself.
@@ -27,8 +28,7 @@ function candidate(
   words = "what is it",
   meaningPhrasing = 0,
 ): Candidate {
-  const values: Partial<Record<(typeof FEATURE_NAMES)[number], number>> = { lexicalScore, meaningPhrasing };
-  const features = FEATURE_NAMES.map((name) => values[name] ?? 0);
+  const features = featureVector({ lexicalScore, meaningPhrasing });
   return { entry, reading: { text: words, question }, readingWords: words.split(" "), features };
 }
 

@@ -1,38 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { FEATURE_NAMES } from "../../../src/matching/decision/features.js";
 import { fitDecisionModel, type Labelled } from "../../../src/matching/decision/fitting.js";
 import { RELATED_MEANING } from "../../../src/matching/matcher.js";
+import { labelledQuestion } from "../../helpers/decision.js";
 
 const IDS = ["a", "b"];
 
-function question(
+const question = (
   q: string,
   group: Labelled["group"],
   entry: number,
   lexicalScore: number,
   meaningPhrasing: number,
   accepted: string[],
-): Labelled {
-  const values: Partial<Record<(typeof FEATURE_NAMES)[number], number>> = { lexicalScore, meaningPhrasing };
-  return {
-    q,
-    group,
-    accepted: new Set(accepted),
-    read: {
-      candidates: [
-        {
-          entry,
-          reading: { text: q, question: 0 },
-          readingWords: q.split(" "),
-          features: FEATURE_NAMES.map((name) => values[name] ?? 0),
-        },
-      ],
-      questions: 1,
-      normalised: q,
-      english: true,
-    },
-  };
-}
+): Labelled => labelledQuestion(q, group, entry, { lexicalScore, meaningPhrasing }, accepted);
 
 /**
  * Sure questions; paraphrases the ranking scores below the off-topic queries, but close in meaning to

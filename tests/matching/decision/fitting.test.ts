@@ -5,26 +5,27 @@ import { labelledQuestion } from "../../helpers/decision.js";
 
 const IDS = ["a", "b"];
 
-const question = (
-  q: string,
-  group: Labelled["group"],
-  entry: number,
-  lexicalScore: number,
-  meaningPhrasing: number,
-  accepted: string[],
-): Labelled => labelledQuestion(q, group, entry, { lexicalScore, meaningPhrasing }, accepted);
-
 /**
  * Sure questions; paraphrases the ranking scores below the off-topic queries, but close in meaning to
  * their entry (`paraphraseMeaning`); everyday queries.
  */
 function questions(paraphraseMeaning: number): Labelled[] {
   return [
-    ...Array.from({ length: 20 }, (_, n) => question(`sure ${n}`, "in-scope", 0, 0.9, 0, ["a"])),
-    ...Array.from({ length: 10 }, (_, n) =>
-      question(`paraphrase ${n}`, "in-scope", 1, 0.25, paraphraseMeaning, ["b"]),
+    ...Array.from({ length: 20 }, (_, n) =>
+      labelledQuestion(`sure ${n}`, "in-scope", 0, { lexicalScore: 0.9 }, ["a"]),
     ),
-    ...Array.from({ length: 40 }, (_, n) => question(`everyday ${n}`, "off-topic", 0, 0.3 + n / 1000, 0, [])),
+    ...Array.from({ length: 10 }, (_, n) =>
+      labelledQuestion(
+        `paraphrase ${n}`,
+        "in-scope",
+        1,
+        { lexicalScore: 0.25, meaningPhrasing: paraphraseMeaning },
+        ["b"],
+      ),
+    ),
+    ...Array.from({ length: 40 }, (_, n) =>
+      labelledQuestion(`everyday ${n}`, "off-topic", 0, { lexicalScore: 0.3 + n / 1000 }, []),
+    ),
   ];
 }
 

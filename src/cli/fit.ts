@@ -10,6 +10,7 @@ import {
   collectFittingQuestions,
   fitDecisionModel,
   type Labelled,
+  percent,
   type Tally,
 } from "../matching/decision/fitting.js";
 import type { DecisionModels } from "../matching/decision/model.js";
@@ -33,7 +34,6 @@ const USAGE = `usage: npm run fit [-- --frontier] [-- --cross-validate]
                     in five folds, each judged by models fitted without it (writes nothing; a few minutes)`;
 const FLAGS = new Set(["--frontier", "--cross-validate"]);
 
-const percent = (count: number, total: number) => `${((count / total) * 100).toFixed(1)}%`;
 const figures = (t: Tally) =>
   `right ${percent(t.right, t.inScope)}, wrong ${percent(t.wrong, t.inScope)}, right or rescued ` +
   `${percent(t.right + t.rescued, t.inScope)}; out-of-scope answered ${percent(t.outOfScopeAnswered, t.outOfScope)}`;

@@ -126,6 +126,9 @@ export interface Tally {
   offTopic: number;
 }
 
+/** A count as a share of its total, for the fitting's printed figures ("12.3%"). */
+export const percent = (count: number, total: number) => `${((count / total) * 100).toFixed(1)}%`;
+
 /** A tally of no questions, to count into. */
 export const emptyTally = (): Tally => ({
   right: 0,
@@ -274,7 +277,6 @@ export function fitDecisionModel(
   }
   const cutoffs = chooseCutoffs(questions, decider, entryIds);
   const t = tally(questions, { ...decider, cutoffs }, entryIds);
-  const percent = (count: number, total: number) => `${((count / total) * 100).toFixed(1)}%`;
   log(`  answer at ${cutoffs.answerAt}, suggest at ${cutoffs.suggestAt}`);
   log(
     `  on what it was fitted on: in-scope right ${percent(t.right, t.inScope)}, wrong ${percent(t.wrong, t.inScope)}, ` +

@@ -13,7 +13,7 @@ import { buildIndex, type MatchableEntry, type PhrasingIndex, termWeight } from 
 import { LIGHT_WORDS, MONTHS, PHRASES, QUESTION_WORDS, SPELLING_VARIANTS, STOP_WORDS } from "./lexicon.js";
 import { normaliseWords } from "./normalise.js";
 import { createSpellingCorrector } from "./spelling.js";
-import { SYNONYM_WORDS } from "./synonyms.js";
+import { SYNONYM_WORDS, toTerm } from "./synonyms.js";
 
 /** What the words of one reading say about one entry. */
 export interface LexicalCandidate {
@@ -129,6 +129,22 @@ function buildVocabulary(
   return vocabulary;
 }
 
+/** Letters two forms of one word share at least: "swap" and "swapping", "strike" and "striking". */
+const SHARED_PREFIX = 4;
+
+/**
+ * Everyday forms of the data's words that the data never uses ("swapping", where it has "swap" and
+ * "swapped"): a typo of one ("swaping") is corrected to it and read by its stem. Only words that stem to a
+ * term the index holds, so a typo is never corrected into a word the data does not know.
+ */
+function otherFormsOf(vocabulary: ReadonlySet<string>, knownTerms: ReadonlySet<string>): string[] {
+  const prefixes = new Set([...vocabulary].map((word) => word.slice(0, SHARED_PREFIX)));
+  return [...COMMON_ENGLISH_WORDS].filter(
+    (word) =>
+      !vocabulary.has(word) && prefixes.has(word.slice(0, SHARED_PREFIX)) && knownTerms.has(toTerm(word)),
+  );
+}
+
 /**
  * Scores a question's words against every phrasing (canonical question and alternates) of every entry.
  * Each query term weighs its idf (unknown words weigh more than any known one); a phrasing scores by how
@@ -154,7 +170,10 @@ export async function createLexicalMatcher(
   ];
   const topicTerms = new Set(topicNames.flatMap((name) => curatedTerms(name, entities).terms));
   await pause();
-  const speller = createSpellingCorrector(vocabulary, STOP_WORDS);
+  const speller = createSpellingCorrector(
+    [...vocabulary, ...otherFormsOf(vocabulary, index.knownTerms)],
+    STOP_WORDS,
+  );
   await pause();
   const reader: QueryReader = {
     vocabulary,

@@ -39,3 +39,33 @@ describe("lexical matcher: what places a question in the subject", () => {
     expect(Object.values(topic("what did medinsky say"))).toContain(true);
   });
 });
+
+describe("lexical matcher: spelling", () => {
+  const prisoners: MatchableEntry = {
+    id: "prisoners",
+    question: "Was there a prisoner swap?",
+    alternates: ["were prisoners swapped"],
+    unanswered: [],
+    answer: "They agreed a prisoner swap.",
+    evidence: "a prisoner swap",
+    tags: [],
+  };
+
+  it("corrects a typo of a form of a data word the data never uses, and reads it as the word", async () => {
+    const matcher = await createLexicalMatcher([prisoners], { entities: createEntityReader([]) });
+    // "swapping" is not in the data ("swap", "swapped" are); "swaping" is one letter from it.
+    const typo = matcher.match("how many prisoners are they swaping");
+    const spelt = matcher.match("how many prisoners are they swapping");
+    expect(typo.query.text).toBe(spelt.query.text);
+    expect(typo.unknownShare).toBe(spelt.unknownShare);
+    expect(typo.candidates[0]?.score).toBeGreaterThan(0);
+  });
+
+  it("never corrects a typo into an everyday word whose stem the data lacks", async () => {
+    const matcher = await createLexicalMatcher([prisoners], { entities: createEntityReader([]) });
+    // "swimming" is everyday English, but the data has no "swim": "swiming" stays unknown.
+    const typo = matcher.match("are they swiming");
+    expect(typo.query.text).toContain("swiming");
+    expect(typo.unknownShare).toBeGreaterThan(0);
+  });
+});

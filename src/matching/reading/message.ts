@@ -189,20 +189,24 @@ export function readMessage(raw: string, depth: ReadingDepth = "full"): ReadMess
   const readings: Reading[] = [];
   let questions = 0;
   sentences.forEach((sentence, position) => {
-    for (const clause of questionClauses(sentence)) {
+    const clauses = questionClauses(sentence);
+    clauses.forEach((clause, clauseIndex) => {
       if (questions >= MAX_QUESTIONS) return;
       const clauseText = textOf(clause);
       const previous = sentences[position - 1];
       const before = sentences.slice(0, position).map(textOf).join(" ");
       const sentenceText = textOf(sentence);
       const texts = [clauseText, ...withContext(clauseText)];
-      if (sentenceText !== clauseText && questionClauses(sentence).length === 1) texts.push(sentenceText);
+      if (sentenceText !== clauseText && clauses.length === 1) texts.push(sentenceText);
       // "There's another round coming up. When is it?": what "it" is, is said just before.
       if (previous !== undefined) texts.push(`${textOf(previous)} ${clauseText}`);
       if (before !== "") texts.push(`${before} ${clauseText}`);
+      // "What about Crimea, does Ukraine want that back too?": "that" is in the clause before.
+      const clauseBefore = clauses[clauseIndex - 1];
+      if (clauseBefore !== undefined) texts.push(`${textOf(clauseBefore)} ${clauseText}`);
       for (const reading of new Set(texts)) readings.push({ text: reading, question: questions });
       questions += 1;
-    }
+    });
   });
   if (questions === 0 && (text !== "" || context !== "")) {
     // No sentence asks anything ("ceasefire status", "tell me about the talks"): read it all as one.

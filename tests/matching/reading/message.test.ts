@@ -43,6 +43,16 @@ describe("readMessage", () => {
     );
   });
 
+  it("also reads a second question of a sentence with the clause before, where what it refers to is", () => {
+    const message = "what about Crimea, does Ukraine want that back too?";
+    expect(readMessage(message).questions).toBe(2);
+    expect(texts(message, 0)).toEqual(["what about Crimea"]);
+    expect(texts(message, 1)).toEqual([
+      "does Ukraine want that back too?",
+      "what about Crimea does Ukraine want that back too?",
+    ]);
+  });
+
   it("keeps 'when and where' as one question", () => {
     expect(readMessage("When and where is it?").questions).toBe(1);
   });

@@ -52,9 +52,11 @@ describe("matcher on the frozen holdout set", () => {
     expect(share(right, total), counted(holdout.failures)).toBeGreaterThanOrEqual(EVAL_FLOORS.right);
   });
 
-  it(`answers right or suggests a right entry for at least ${EVAL_FLOORS.rightOrRescued * 100}% (floor; target ${EVAL_TARGETS.rightOrRescued * 100}%)`, () => {
+  it(`answers right or suggests a right entry for at least ${EVAL_TARGETS.rightOrRescued * 100}% of in-scope questions`, () => {
     const { right, rescued, total } = holdout.inScope;
-    expect(share(right + rescued, total)).toBeGreaterThanOrEqual(EVAL_FLOORS.rightOrRescued);
+    expect(share(right + rescued, total), counted(holdout.failures)).toBeGreaterThanOrEqual(
+      EVAL_TARGETS.rightOrRescued,
+    );
   });
 
   it(`answers at most ${EVAL_TARGETS.wrong * 100}% of in-scope questions with a wrong entry`, () => {

@@ -129,34 +129,6 @@ function buildVocabulary(
   return vocabulary;
 }
 
-/** Letters two forms of one word share at least: "swap" and "swapping", "strike" and "striking". */
-const SHARED_PREFIX = 4;
-/** Words stemmed between two pauses: stemming thousands at once would hold up a reload's requests. */
-const FORMS_PER_SLICE = 1_000;
-
-/**
- * Everyday forms of the data's words that the data never uses ("swapping", where it has "swap" and
- * "swapped"): a typo of one ("swaping") is corrected to it and read by its stem. Only words that stem to a
- * term the index holds, so a typo is never corrected into a word the data does not know.
- */
-async function otherFormsOf(
-  vocabulary: ReadonlySet<string>,
-  knownTerms: ReadonlySet<string>,
-  pause: Pause,
-): Promise<string[]> {
-  const prefixes = new Set([...vocabulary].map((word) => word.slice(0, SHARED_PREFIX)));
-  const candidates = [...COMMON_ENGLISH_WORDS].filter(
-    (word) => !vocabulary.has(word) && prefixes.has(word.slice(0, SHARED_PREFIX)),
-  );
-  const forms: string[] = [];
-  for (let start = 0; start < candidates.length; start += FORMS_PER_SLICE) {
-    await pause();
-    for (const word of candidates.slice(start, start + FORMS_PER_SLICE))
-      if (knownTerms.has(toTerm(word))) forms.push(word);
-  }
-  return forms;
-}
-
 /**
  * Scores a question's words against every phrasing (canonical question and alternates) of every entry.
  * Each query term weighs its idf (unknown words weigh more than any known one); a phrasing scores by how
@@ -182,9 +154,12 @@ export async function createLexicalMatcher(
   ];
   const topicTerms = new Set(topicNames.flatMap((name) => curatedTerms(name, entities).terms));
   await pause();
-  const otherForms = await otherFormsOf(vocabulary, index.knownTerms, pause);
-  await pause();
-  const speller = createSpellingCorrector([...vocabulary, ...otherForms], STOP_WORDS);
+  // A typo of a form the data never uses ("swaping" for "swapping") is read as the data's word ("swap").
+  const speller = createSpellingCorrector(
+    vocabulary,
+    STOP_WORDS,
+    (word) => COMMON_ENGLISH_WORDS.has(word) && index.knownTerms.has(toTerm(word)),
+  );
   await pause();
   const reader: QueryReader = {
     vocabulary,

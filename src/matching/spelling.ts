@@ -46,7 +46,14 @@ function isDroppedOrSwapped(typed: string, candidate: string): boolean {
   return candidate.length === typed.length && [...candidate].sort().join("") === [...typed].sort().join("");
 }
 
-/** Lexicographic comparison of [distance, is fallback, Fuse score]: lower is better. */
+/** How many letters two words share at their start. */
+function sharedPrefixLength(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && a[length] === b[length]) length += 1;
+  return length;
+}
+
+/** Lexicographic comparison of [distance, is fallback, Fuse score, shared start]: lower is better. */
 function isBetter(rank: readonly number[], than: readonly number[]): boolean {
   for (let index = 0; index < rank.length; index += 1) {
     const a = rank[index] as number;
@@ -88,11 +95,14 @@ export interface SpellingCorrector {
  * (two words within n edits share a form with at most n letters deleted), which rules out in microseconds
  * the many unknown words that are real words with no near neighbour ("pasta", "timer"). Fuse.js then
  * ranks the few candidates (short strings: where it is strong), and an edit-distance bound decides.
- * Words in `fallbacks` (filler such as "asking") win only when no other word is as close.
+ * Words in `fallbacks` (filler such as "asking") win only when no other word is as close. A word
+ * `isOtherForm` accepts is a candidate too when one typo away: an everyday form of a data word that the
+ * data never uses ("swapping" for "swaping", where the data has "swap").
  */
 export function createSpellingCorrector(
   vocabulary: Iterable<string>,
   fallbacks: ReadonlySet<string> = new Set(),
+  isOtherForm: (word: string) => boolean = () => false,
 ): SpellingCorrector {
   const words = new Set(vocabulary);
   const nearby = new Map<string, string[]>();
@@ -117,16 +127,24 @@ export function createSpellingCorrector(
     const candidates = new Set<string>();
     for (const variant of deletions(word, limit))
       for (const near of nearby.get(variant) ?? []) candidates.add(near);
+    // Found from the typo, not from a table: there are thousands of such forms, and few typos to read.
+    for (const near of oneEditAway(word)) if (isOtherForm(near)) candidates.add(near);
     if (candidates.size === 0) return null;
     let best: string | null = null;
-    let bestRank = [limit + 1, 1, Number.POSITIVE_INFINITY];
+    let bestRank = [limit + 1, 1, Number.POSITIVE_INFINITY, 0];
     const fuse = new Fuse([...candidates], { includeScore: true, ignoreLocation: true, threshold: 0.5 });
     for (const result of fuse.search(word)) {
       if (word.length === MIN_CORRECTABLE_LENGTH && !isDroppedOrSwapped(word, result.item)) continue;
       const distance = editDistance(word, result.item, limit);
       // Two typos and a wrong first letter is more often another word ("assistance", "resistance").
       if (distance === 2 && word[0] !== result.item[0]) continue;
-      const rank = [distance, fallbacks.has(result.item) ? 1 : 0, result.score ?? 1];
+      // Last, on a tie: the word that keeps more of the typed start ("swaping" is "swapping", not "shaping").
+      const rank = [
+        distance,
+        fallbacks.has(result.item) ? 1 : 0,
+        result.score ?? 1,
+        -sharedPrefixLength(word, result.item),
+      ];
       if (isBetter(rank, bestRank)) {
         best = result.item;
         bestRank = rank;
@@ -147,4 +165,23 @@ export function createSpellingCorrector(
       return corrected;
     },
   };
+}
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+/** Every string one deletion, swap of neighbours, substitution or insertion away from `word`. */
+function oneEditAway(word: string): Set<string> {
+  const out = new Set<string>();
+  for (let index = 0; index <= word.length; index += 1) {
+    const head = word.slice(0, index);
+    const tail = word.slice(index);
+    if (tail !== "") out.add(head + tail.slice(1));
+    if (tail.length > 1) out.add(head + (tail[1] as string) + (tail[0] as string) + tail.slice(2));
+    for (const letter of LETTERS) {
+      if (tail !== "" && letter !== tail[0]) out.add(head + letter + tail.slice(1));
+      out.add(head + letter + tail);
+    }
+  }
+  out.delete(word);
+  return out;
 }

@@ -59,3 +59,12 @@ describe("createSpellingCorrector", () => {
     expect(fillerOnly.correct("bsking")).toBe("asking");
   });
 });
+
+describe("spelling: everyday forms of the data's words", () => {
+  it("corrects a typo to a form the caller accepts, preferring on a tie the word that keeps the typed start", () => {
+    const isForm = (word: string) => word === "swapping";
+    expect(createSpellingCorrector(["shaping"], new Set(), isForm).correct("swaping")).toBe("swapping");
+    expect(createSpellingCorrector(["shaping"]).correct("swaping")).toBe("shaping");
+    expect(createSpellingCorrector(["shaping"], new Set(), isForm).correct("swimming")).toBeNull();
+  });
+});

@@ -8,7 +8,7 @@ import {
   FEATURE_NAMES,
   type ReadingSignals,
 } from "./decision/features.js";
-import { asksForecast, focusTerms, gapTerms } from "./decision/focus.js";
+import { asksFor, asksForecast, focusTerms, gapTerms } from "./decision/focus.js";
 import { type DecisionModel, type DecisionModels, logitOf, probabilityOfLogit } from "./decision/model.js";
 import { COMMON_ENGLISH_WORDS } from "./english.js";
 import { createEntityReader } from "./entities.js";
@@ -93,16 +93,6 @@ const AUXILIARIES: ReadonlySet<string> = new Set(
   `is are was were am do does did has have had can could will would should shall may might must isnt arent
   wasnt werent dont doesnt didnt hasnt havent hadnt cant couldnt wont wouldnt shouldnt`.split(/\s+/),
 );
-
-/** What a reading asks for, from its first when/where/who. */
-function asksFor(words: readonly string[]): AnswerKind | null {
-  for (const word of words) {
-    if (word === "when") return "when";
-    if (word === "where") return "where";
-    if (word === "who" || word === "whom") return "who";
-  }
-  return null;
-}
 
 /** One entry as a candidate answer to one reading of a question. */
 export interface Candidate {

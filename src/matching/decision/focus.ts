@@ -2,6 +2,7 @@ import { curatedTerms } from "../analyse.js";
 import type { EntityReader } from "../entities.js";
 import { wordTable } from "../lexicon.js";
 import { toTerm } from "../synonyms.js";
+import type { AnswerKind } from "./features.js";
 
 /**
  * What a question asks for, and what an answer says the article does not give, as comparable terms.
@@ -122,4 +123,21 @@ export function asksForecast(words: readonly string[]): boolean {
   if (FORECAST_OPENERS.has(words[0] ?? "")) return true;
   const text = ` ${words.join(" ")} `;
   return FORECAST_PHRASES.some((phrase) => text.includes(` ${phrase} `));
+}
+
+/** Question words that ask for something other than a time, a place or a person. */
+const OTHER_WH_WORDS: ReadonlySet<string> = new Set(["what", "which", "why", "how", "whose"]);
+
+/**
+ * What a reading asks for, from its first question word: "why does Putin refuse when even Trump is
+ * pushing?" asks why, and its "when" joins two clauses.
+ */
+export function asksFor(words: readonly string[]): AnswerKind | null {
+  for (const word of words) {
+    if (word === "when") return "when";
+    if (word === "where") return "where";
+    if (word === "who" || word === "whom") return "who";
+    if (OTHER_WH_WORDS.has(word)) return null;
+  }
+  return null;
 }

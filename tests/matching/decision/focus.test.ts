@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksForecast, focusTerms, gapTerms } from "../../../src/matching/decision/focus.js";
+import { asksFor, asksForecast, focusTerms, gapTerms } from "../../../src/matching/decision/focus.js";
 import { createEntityReader } from "../../../src/matching/entities.js";
 import { normaliseWords } from "../../../src/matching/normalise.js";
 import { toTerm } from "../../../src/matching/synonyms.js";
@@ -57,5 +57,21 @@ describe("asksForecast", () => {
   it("does not take a question about a scheduled event for a forecast", () => {
     expect(asksForecast(normaliseWords("when is the next round"))).toBe(false);
     expect(asksForecast(normaliseWords("what did Zelenskyy offer"))).toBe(false);
+  });
+});
+
+describe("asksFor", () => {
+  const asks = (question: string) => asksFor(normaliseWords(question));
+
+  it("takes what a question asks for from its first question word", () => {
+    expect(asks("when is the next round?")).toBe("when");
+    expect(asks("and where is it held")).toBe("where");
+    expect(asks("who leads the delegation")).toBe("who");
+    expect(asks("is the round in istanbul")).toBeNull();
+  });
+
+  it("reads a later when, where or who as joining clauses, not as what is asked", () => {
+    expect(asks("why does putin refuse a ceasefire when even trump is pushing for one?")).toBeNull();
+    expect(asks("what did the man who leads the delegation say")).toBeNull();
   });
 });

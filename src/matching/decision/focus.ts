@@ -70,10 +70,26 @@ export function gapTerms(answer: string, entities: EntityReader): ReadonlySet<st
   return terms;
 }
 
+/**
+ * Words that make a why-question ask what something means rather than what caused it: "why is it a
+ * problem that he skipped the meeting?", "why does it matter?". An answer that gives the significance but
+ * not the cause ("does not say why he was absent") answers these.
+ */
+const SIGNIFICANCE: ReadonlySet<string> = new Set(
+  "matter matters mattered problem problems deal important importance significant significance concern concerning worrying worry".split(
+    " ",
+  ),
+);
+/** How far after "why" a significance word still belongs to its question. */
+const SIGNIFICANCE_WINDOW = 5;
+const asksSignificance = (words: readonly string[]) => words.some((word) => SIGNIFICANCE.has(word));
+
 /** The question word's facet, or the thing after "which"/"what": "which four cities" → city. */
 export function focusTerms(words: readonly string[]): ReadonlySet<string> {
   const focus = new Set<string>();
   words.forEach((word, position) => {
+    if (word === "why" && asksSignificance(words.slice(position + 1, position + 1 + SIGNIFICANCE_WINDOW)))
+      return;
     if (word === "why" || word === "when" || word === "where") focus.add(word);
     if (word === "how" && (words[position + 1] === "many" || words[position + 1] === "much"))
       focus.add("count");

@@ -60,6 +60,14 @@ describe("asksForecast", () => {
   });
 });
 
+describe("focusTerms and significance", () => {
+  it("reads a why-question about what something means as not asking for its cause", () => {
+    expect(focus("why is it a problem that the pentagon chief skipped the meeting?")).toEqual([]);
+    expect(focus("why does hegseth's absence matter")).toEqual([]);
+    expect(focus("why wasn't hegseth at the nato meeting?")).toEqual(["why"]);
+  });
+});
+
 describe("asksFor", () => {
   const asks = (question: string) => asksFor(normaliseWords(question));
 

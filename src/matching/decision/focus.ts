@@ -80,16 +80,13 @@ const SIGNIFICANCE: ReadonlySet<string> = new Set(
     " ",
   ),
 );
-/** How far after "why" a significance word still belongs to its question. */
-const SIGNIFICANCE_WINDOW = 5;
 const asksSignificance = (words: readonly string[]) => words.some((word) => SIGNIFICANCE.has(word));
 
 /** The question word's facet, or the thing after "which"/"what": "which four cities" → city. */
 export function focusTerms(words: readonly string[]): ReadonlySet<string> {
   const focus = new Set<string>();
   words.forEach((word, position) => {
-    if (word === "why" && asksSignificance(words.slice(position + 1, position + 1 + SIGNIFICANCE_WINDOW)))
-      return;
+    if (word === "why" && asksSignificance(words.slice(position + 1))) return;
     if (word === "why" || word === "when" || word === "where") focus.add(word);
     if (word === "how" && (words[position + 1] === "many" || words[position + 1] === "much"))
       focus.add("count");
@@ -151,7 +148,8 @@ const OTHER_WH_WORDS: ReadonlySet<string> = new Set(["what", "which", "why", "ho
 export function asksFor(words: readonly string[]): AnswerKind | null {
   for (const word of words) {
     if (word === "when") return "when";
-    if (word === "where") return "where";
+    // "Where does this info come from?" asks for a source: an outlet, not a place.
+    if (word === "where") return words.includes("from") ? "who" : "where";
     if (word === "who" || word === "whom") return "who";
     if (OTHER_WH_WORDS.has(word)) return null;
   }

@@ -64,6 +64,7 @@ describe("focusTerms and significance", () => {
   it("reads a why-question about what something means as not asking for its cause", () => {
     expect(focus("why is it a problem that the pentagon chief skipped the meeting?")).toEqual([]);
     expect(focus("why does hegseth's absence matter")).toEqual([]);
+    expect(focus("why is hegseth's absence at the nato meeting such a big deal")).toEqual([]);
     expect(focus("why wasn't hegseth at the nato meeting?")).toEqual(["why"]);
   });
 });
@@ -76,6 +77,11 @@ describe("asksFor", () => {
     expect(asks("and where is it held")).toBe("where");
     expect(asks("who leads the delegation")).toBe("who");
     expect(asks("is the round in istanbul")).toBeNull();
+  });
+
+  it("reads 'where … from' as asking for a source, not a place", () => {
+    expect(asks("where does this info come from")).toBe("who");
+    expect(asks("where is the meeting held")).toBe("where");
   });
 
   it("reads a later when, where or who as joining clauses, not as what is asked", () => {

@@ -57,21 +57,28 @@ const CLAUSE_BREAK_WORDS: ReadonlySet<string> = new Set([
  * so"): they say nothing about what is asked, and only blur a question's meaning.
  */
 const OPENERS: ReadonlySet<string> = new Set(
-  `hi hey heyy heya hiya hello yo morning evening afternoon good all folks everyone everybody team guys
-  people yall bot talks talksbot ok okay so well quick q question sorry thanks thank please pls just random
-  sanity check`.split(/\s+/),
+  `hi hey heyy heya hiya hello yo morning evening afternoon good ok okay so well quick q question sorry
+  thanks thank please pls just random sanity check`.split(/\s+/),
+);
+/**
+ * Who a message is addressed to ("hey all,", "team:", "talks, …"): an opener only after a greeting or
+ * before punctuation, since the same words can be what the question is about ("People keep calling it…",
+ * "talks in Istanbul?").
+ */
+const ADDRESSES: ReadonlySet<string> = new Set(
+  "all folks everyone everybody team guys people yall bot talks talksbot".split(" "),
 );
 const OPENER_TAGS: ReadonlySet<string> = new Set(["INTJ", "PUNCT", "SYM"]);
 
 /** A sentence without its opening greeting and filler (empty when that is all it was: "morning!"). */
 function withoutOpeners(tokens: readonly Token[]): Token[] {
+  const isOpener = (position: number) => {
+    const token = tokens[position] as Token;
+    if (OPENER_TAGS.has(token.pos) || OPENERS.has(token.normal)) return true;
+    return ADDRESSES.has(token.normal) && (position > 0 || tokens[position + 1]?.pos === "PUNCT");
+  };
   let start = 0;
-  while (
-    start < tokens.length &&
-    (OPENER_TAGS.has((tokens[start] as Token).pos) || OPENERS.has((tokens[start] as Token).normal))
-  ) {
-    start += 1;
-  }
+  while (start < tokens.length && isOpener(start)) start += 1;
   const kept = tokens.slice(start);
   return kept.some((token) => !OPENER_TAGS.has(token.pos)) ? kept : [];
 }

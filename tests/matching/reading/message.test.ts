@@ -24,6 +24,16 @@ describe("readMessage", () => {
     ]);
   });
 
+  it("sets apart who a message is addressed to only after a greeting or before punctuation", () => {
+    expect(texts("hey team, when is the next round?")).toEqual(["when is the next round?"]);
+    expect(texts("talks, when is the next round?")).toEqual(["when is the next round?"]);
+    expect(texts("People keep calling it last-ditch, why?")[0]).toBe("why?");
+    expect(texts("People keep calling it last-ditch, why?")).toContain(
+      "People keep calling it last-ditch, why?",
+    );
+    expect(texts("talks in istanbul when?")).toEqual(["talks in istanbul when?"]);
+  });
+
   it("finds the question after background, and also reads it with what came just before", () => {
     const readings = texts(
       "I moved here in spring so I'm behind on the news. There is another round coming up. When is it?",

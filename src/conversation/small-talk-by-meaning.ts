@@ -1,4 +1,5 @@
 import type { MeaningModel } from "../matching/semantic/meaning-model.js";
+import { dot } from "../matching/semantic/semantic-index.js";
 import { mayBeSmallTalk, SMALL_TALK_KINDS, SMALL_TALK_PHRASES, type SmallTalkKind } from "./small-talk.js";
 import { SMALL_TALK_EXAMPLES } from "./small-talk-examples.js";
 
@@ -14,12 +15,6 @@ export const SMALL_TALK_SIMILARITY = 0.7;
 export interface SmallTalkByMeaning {
   /** Per text, the kind of small talk it reads as, or null. */
   kindsOf(texts: readonly string[]): Promise<(SmallTalkKind | null)[]>;
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let index = 0; index < a.length; index += 1) sum += (a[index] as number) * (b[index] as number);
-  return sum;
 }
 
 /**

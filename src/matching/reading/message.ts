@@ -197,12 +197,13 @@ export function readMessage(raw: string, depth: ReadingDepth = "full"): ReadMess
   let questions = 0;
   sentences.forEach((sentence, position) => {
     const clauses = questionClauses(sentence);
+    if (clauses.length === 0) return;
+    const previous = sentences[position - 1];
+    const before = sentences.slice(0, position).map(textOf).join(" ");
+    const sentenceText = textOf(sentence);
     clauses.forEach((clause, clauseIndex) => {
       if (questions >= MAX_QUESTIONS) return;
       const clauseText = textOf(clause);
-      const previous = sentences[position - 1];
-      const before = sentences.slice(0, position).map(textOf).join(" ");
-      const sentenceText = textOf(sentence);
       const texts = [clauseText, ...withContext(clauseText)];
       if (sentenceText !== clauseText && clauses.length === 1) texts.push(sentenceText);
       // "There's another round coming up. When is it?": what "it" is, is said just before.

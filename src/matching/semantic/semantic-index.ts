@@ -24,7 +24,7 @@ export interface SemanticIndex {
 
 /**
  * The dot product of two vectors of one length. Four running sums, not one: each addition no longer waits
- * for the one before, which halves the scan that every question's reading costs (about 1,900 vectors).
+ * for the one before, which halves the scan that every question's reading costs (about 2,200 vectors).
  * The vectors are unit length, so it is their cosine similarity.
  */
 export function dot(a: Float32Array, b: Float32Array): number {

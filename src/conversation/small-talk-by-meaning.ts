@@ -1,5 +1,5 @@
+import { dot } from "../matching/semantic/dot.js";
 import type { MeaningModel } from "../matching/semantic/meaning-model.js";
-import { dot } from "../matching/semantic/semantic-index.js";
 import { mayBeSmallTalk, SMALL_TALK_KINDS, SMALL_TALK_PHRASES, type SmallTalkKind } from "./small-talk.js";
 import { SMALL_TALK_EXAMPLES } from "./small-talk-examples.js";
 

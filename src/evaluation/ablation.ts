@@ -22,6 +22,8 @@ export interface Variant {
   options: Pick<MatcherOptions, "reading"> & { meaning: boolean };
   /** Replaces the fitted answering model with a fixed rule (the v1 matcher's thresholds). */
   fixedRule?: boolean;
+  /** A feature the models are fitted without. */
+  without?: FeatureName;
 }
 
 const same = (kb: KnowledgeBase) => kb;
@@ -32,6 +34,7 @@ export const VARIANTS: readonly Variant[] = [
   { name: "no meaning model", data: same, options: { meaning: false } },
   { name: "no message reading (raw text)", data: same, options: { meaning: true, reading: "raw" } },
   { name: "Slack markup only, one question", data: same, options: { meaning: true, reading: "markup" } },
+  { name: "no linear probe on meaning", data: same, options: { meaning: true }, without: "meaningProbe" },
   { name: "no entity table", data: (kb) => ({ ...kb, entities: [] }), options: { meaning: true } },
   {
     name: "no unanswered questions",
@@ -98,7 +101,9 @@ export async function runAblation(
         meaning: variant.options.meaning ? meaning : null,
         ...(variant.options.reading === undefined ? {} : { reading: variant.options.reading }),
       });
-    const features: readonly FeatureName[] = variant.options.meaning ? FEATURE_NAMES : WORDS_ONLY_FEATURES;
+    const features: readonly FeatureName[] = (
+      variant.options.meaning ? FEATURE_NAMES : WORDS_ONLY_FEATURES
+    ).filter((name) => name !== variant.without);
     const entryIds = data.entries.map((entry) => entry.id);
     const model = fitDecisionModel(
       await collectFittingQuestions(data, fitting, makeReader),

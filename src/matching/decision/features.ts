@@ -47,6 +47,8 @@ export const FEATURE_NAMES = [
   "unansweredMeaning",
   /** The entry is the reading's best both by words and by meaning. */
   "bothTop",
+  /** The linear probe's lead for the entry over the best other class, "none" included (linear-probe.ts). */
+  "meaningProbe",
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -124,6 +126,7 @@ export function candidateFeatures(entry: number, signals: ReadingSignals, facts:
     meaningAnswer,
     meaningMargin,
     meaningTop: flag(semantic !== null && meaningMargin > 0),
+    meaningProbe: semantic === null ? 0 : (semantic.probe[entry] ?? 0),
     bothTop: flag(lexicalTop && semantic !== null && meaningMargin > 0),
     unansweredMeaning:
       semantic === null || (semantic.unanswered[entry] ?? -1) < 0

@@ -49,5 +49,20 @@ describe("buildSemanticIndex", () => {
     expect(scores.unanswered[1]).toBe(-1);
     expect(scores.answer[0]).toBeCloseTo(expected("first answer"), 5);
     expect(scores.answer[1]).toBeCloseTo(expected("other answer"), 5);
+    expect(scores.probe).toHaveLength(2);
+  });
+
+  it("gives an entry's own phrasing a lead in the linear probe over the other entry", async () => {
+    const index = await buildSemanticIndex(
+      [
+        { phrasings: ["first phrasing"], unanswered: ["not answered"], answer: "first answer" },
+        { phrasings: ["other phrasing"], unanswered: [], answer: "other answer" },
+      ],
+      tableEmbedder(table),
+    );
+    const first = index.score(Float32Array.from(table["first phrasing"] as number[])).probe;
+    const other = index.score(Float32Array.from(table["other phrasing"] as number[])).probe;
+    expect(first[0]).toBeGreaterThan(first[1] as number);
+    expect(other[1]).toBeGreaterThan(other[0] as number);
   });
 });

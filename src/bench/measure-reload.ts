@@ -53,10 +53,11 @@ export async function measureReload(
       const engine = watch.current();
       const started = performance.now();
       const { answer } = await engine.ask(QUESTION);
-      if (!answer.answered && engine.kb.version === before) unanswered += 1;
+      const previous = engine.kb.version === before;
+      if (!answer.answered && previous) unanswered += 1;
       // Asked after the change, while the previous version still serves: the reload is what is measured,
       // not the new data nor the first question's compilation.
-      if (changed && engine.kb.version === before) askMs.push(performance.now() - started);
+      if (changed && previous) askMs.push(performance.now() - started);
       await new Promise((resolve) => setTimeout(resolve, ASK_EVERY_MS));
     }
   })();

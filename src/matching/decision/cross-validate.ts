@@ -10,7 +10,9 @@ import type { DecisionModel } from "./model.js";
  */
 export const CROSS_VALIDATION_FOLDS = 5;
 /** Fixed answer cut-offs, to see the trade between answers and declines apart from the chosen one. */
-export const SWEEP_CUTOFFS: readonly number[] = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85];
+export const SWEEP_CUTOFFS: readonly number[] = [
+  0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85,
+];
 
 export interface CrossValidation {
   /** Every held-out question judged once, at the cut-offs chosen by its fold's fit. */

@@ -15,6 +15,8 @@ import { DEFAULT_VECTOR_CACHE_DIR } from "../matching/semantic/vector-cache.js";
 
 /** At most this many lines are answered at once: enough to batch, small enough to keep streaming. */
 const JSONL_BATCH = 256;
+/** Batches answered at once: two keep the model threads busy while this one reads the next. */
+const BATCHES_IN_FLIGHT = 2;
 /** Model threads for `--jsonl`: two cores halve a batch's time; more add memory (110 MB each) for less. */
 const JSONL_THREADS = Math.min(2, availableParallelism());
 
@@ -60,23 +62,38 @@ async function answersOf(engine: AnswerEngine, questions: readonly string[]): Pr
 async function answerLines(engine: AnswerEngine): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   let pending: string[] = [];
-  let answering = Promise.resolve();
+  let written = Promise.resolve();
+  /** Batches being answered and not yet written, oldest first. */
+  const inFlight: Promise<void>[] = [];
   const flush = () => {
     const batch = pending;
     pending = [];
-    answering = answering.then(async () => {
-      if (batch.length === 0) return;
-      const answers = await answersOf(engine, batch);
+    if (batch.length === 0) return;
+    // Answered at once, written in order: this thread reads the next batch while the model threads embed
+    // this one, where one batch at a time left them waiting for it.
+    const answered = answersOf(engine, batch);
+    // A failure is thrown where the batch is written, in order; not reported early as unhandled.
+    answered.catch(() => undefined);
+    written = written.then(async () => {
+      const answers = await answered;
       process.stdout.write(`${answers.map((answer) => JSON.stringify(answer)).join("\n")}\n`);
     });
+    const done = written;
+    inFlight.push(done);
+    const settled = () => {
+      inFlight.splice(inFlight.indexOf(done), 1);
+    };
+    done.then(settled, settled);
   };
   for await (const line of lines) {
     if (pending.length === 0) setImmediate(flush);
     pending.push(line);
     if (pending.length >= JSONL_BATCH) flush();
+    // A file of any size: reading waits while BATCHES_IN_FLIGHT batches are being answered.
+    while (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight[0];
   }
   flush();
-  await answering;
+  await written;
 }
 
 async function main(): Promise<number> {

@@ -13,13 +13,16 @@ const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).
 const BROKEN_FIXTURE = fileURLToPath(new URL("../fixtures/knowledge/invalid-yaml/", import.meta.url));
 
 /** Runs the CLI the way `npm run ask` does (tsx), from another directory to prove it finds data/ itself. */
-function ask(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
+function ask(
+  args: string[],
+  options: { input?: string; env?: Record<string, string>; timeout?: number } = {},
+) {
   const result = spawnSync(process.execPath, ["--import", TSX_LOADER, ASK_SCRIPT, ...args], {
     cwd: "/",
     input: options.input ?? "",
     encoding: "utf8",
     env: { ...process.env, NODE_OPTIONS: "", KNOWLEDGE_DIR: FIXTURE, ...options.env },
-    timeout: 20_000,
+    timeout: options.timeout ?? 20_000,
   });
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }
@@ -110,6 +113,19 @@ describe("ask --jsonl", () => {
     ]);
     expect(answers[1].suggestions.length).toBeGreaterThan(0);
   });
+
+  it("keeps the order across batches answered at once (600 lines: three batches, two in flight)", () => {
+    const cycle = ["medinsky", "what did macron say", "prisoner exchange"];
+    const questions = Array.from({ length: 600 }, (_, index) => cycle[index % cycle.length] as string);
+    const { stdout, status } = ask(["--jsonl"], { input: `${questions.join("\n")}\n`, timeout: 90_000 });
+    expect(status).toBe(0);
+    const ids = stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line).id);
+    const expected = ["russian-delegation", null, "prisoner-exchange"];
+    expect(ids).toEqual(questions.map((_, index) => expected[index % expected.length]));
+  }, 120_000);
 
   it("answers a last line without a newline", () => {
     const lines = ask(["--jsonl"], { input: "medinsky\nodesa attack" }).stdout.trimEnd().split("\n");

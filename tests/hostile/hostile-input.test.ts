@@ -12,6 +12,7 @@ import { createDigestBuilder } from "../../src/digest/build.js";
 import { createDigestCommandHandler } from "../../src/digest/commands.js";
 import { loadKnowledgeBase } from "../../src/knowledge/load.js";
 import { normaliseWords } from "../../src/matching/normalise.js";
+import { loadLanguageDetector } from "../../src/matching/reading/language.js";
 import { createMemoryStorage } from "../../src/storage/memory.js";
 import type { Storage } from "../../src/storage/types.js";
 import { limitViolations } from "../helpers/block-limits.js";
@@ -111,6 +112,9 @@ beforeAll(async () => {
   // Thousands of generated texts: matched by words alone, so the suite stays fast; the meaning model
   // reads its own share of them below.
   engine = await createAnswerEngine(loadKnowledgeBase("data"), { meaning: null });
+  // Loaded at start, as the app loads it (start.ts): its one-time load (0.75 s, more on a busy machine) is
+  // not work that grows with the input, which is what the bounds are for.
+  await loadLanguageDetector();
   withMeaning = await createAnswerEngine(loadKnowledgeBase("data"), { meaning: await meaningModel() });
   storage = createMemoryStorage();
   buildDigest = createDigestBuilder({ knowledge: () => engine.kb, storage, staleAfterDays: 14 });

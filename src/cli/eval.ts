@@ -78,6 +78,15 @@ function printSetReport(report: SetReport, role: string): void {
   console.log(
     `  out-of-scope declined ${percent(report.outOfScope.declined, report.outOfScope.total).trim()} (${kinds})`,
   );
+  if (report.outOfScope.byWriter.size > 1) {
+    const writers = [...report.outOfScope.byWriter]
+      .map(
+        ([writer, { total, declined }]) =>
+          `${writer} ${percent(declined, total).trim()} (${declined}/${total})`,
+      )
+      .join(", ");
+    console.log(`    by writer: ${writers}`);
+  }
 }
 
 function printSmallTalkReport(report: SmallTalkReport): void {

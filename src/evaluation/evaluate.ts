@@ -74,7 +74,15 @@ const labelledSetSchema = z
         })
         .strict(),
     ),
-    outOfScope: z.array(z.object({ q: z.string().min(1), kind: z.enum(OUT_OF_SCOPE_KINDS) }).strict()),
+    outOfScope: z.array(
+      z
+        .object({
+          q: z.string().min(1),
+          kind: z.enum(OUT_OF_SCOPE_KINDS),
+          writer: z.string().min(1).optional(),
+        })
+        .strict(),
+    ),
   })
   .strict();
 
@@ -90,7 +98,15 @@ export interface LabelledQuestion {
 export interface OutOfScopeQuestion {
   q: string;
   kind: OutOfScopeKind;
+  /**
+   * Who wrote it, when not the set's first writer: near misses written by another hand can be easier or
+   * harder to tell apart, and a refit learns from the mix, so the figures are also given per writer.
+   */
+  writer?: string;
 }
+
+/** The writer of a question that names none: the set's first. */
+export const FIRST_WRITER = "first writer";
 
 export interface EvalSet {
   name: string;
@@ -179,6 +195,7 @@ export interface SetReport {
     total: number;
     declined: number;
     byKind: ReadonlyMap<OutOfScopeKind, { total: number; declined: number }>;
+    byWriter: ReadonlyMap<string, { total: number; declined: number }>;
   };
   failures: Failure[];
 }
@@ -237,15 +254,21 @@ export async function evaluateSet(set: EvalSet, judge: Judge): Promise<SetReport
   });
 
   const byKind = new Map<OutOfScopeKind, { total: number; declined: number }>();
+  const byWriter = new Map<string, { total: number; declined: number }>();
   let declined = 0;
   const outVerdicts = await judge(set.outOfScope.map((question) => question.q));
   set.outOfScope.forEach((question, position) => {
     const verdict = outVerdicts[position] as Verdict;
     const kind = byKind.get(question.kind) ?? { total: 0, declined: 0 };
     byKind.set(question.kind, kind);
+    const writerName = question.writer ?? FIRST_WRITER;
+    const writer = byWriter.get(writerName) ?? { total: 0, declined: 0 };
+    byWriter.set(writerName, writer);
     kind.total += 1;
+    writer.total += 1;
     if (!verdict.answered) {
       kind.declined += 1;
+      writer.declined += 1;
       declined += 1;
       return;
     }
@@ -263,7 +286,7 @@ export async function evaluateSet(set: EvalSet, judge: Judge): Promise<SetReport
     name: set.name,
     inScope,
     byStyle,
-    outOfScope: { total: set.outOfScope.length, declined, byKind },
+    outOfScope: { total: set.outOfScope.length, declined, byKind, byWriter },
     failures,
   };
 }

@@ -74,6 +74,26 @@ describe("evaluateSet", () => {
     ]);
   });
 
+  it("counts the out-of-scope questions by writer, the unnamed ones as the first writer's", async () => {
+    const report = await evaluateSet(
+      {
+        ...SET,
+        outOfScope: [
+          { q: "declined", kind: "near-miss" },
+          { q: "answered", kind: "near-miss", writer: "helpers" },
+          { q: "declined too", kind: "later-news", writer: "helpers" },
+        ],
+      },
+      judge,
+    );
+    expect(report.outOfScope.byWriter).toEqual(
+      new Map([
+        ["first writer", { total: 1, declined: 1 }],
+        ["helpers", { total: 2, declined: 1 }],
+      ]),
+    );
+  });
+
   it("counts a two-answer reply right only when both answers are accepted", async () => {
     const both: Judge = async (questions) =>
       questions.map(() => ({ answered: true, ids: ["a", "c"], suggestions: [], confidence: 0.9 }));

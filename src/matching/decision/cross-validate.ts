@@ -1,4 +1,4 @@
-import { compileDecider } from "../matcher.js";
+import { compileDecider, type Decider } from "../matcher.js";
 import { emptyTally, type Labelled, type Tally, tally } from "./fitting.js";
 import type { DecisionModel } from "./model.js";
 
@@ -17,10 +17,12 @@ export const SWEEP_CUTOFFS: readonly number[] = [
 export interface CrossValidation {
   /** Every held-out question judged once, at the cut-offs chosen by its fold's fit. */
   chosen: Tally;
+  /** The same, for each group `groupOf` names (e.g. the out-of-scope questions of each writer). */
+  chosenByGroup: ReadonlyMap<string, Tally>;
   /** The answer cut-off each fold's fit chose. */
   answerAt: number[];
   /** The same models at fixed answer cut-offs. */
-  sweep: { answerAt: number; tally: Tally }[];
+  sweep: { answerAt: number; tally: Tally; byGroup: ReadonlyMap<string, Tally> }[];
 }
 
 function add(into: Tally, more: Tally): void {
@@ -37,8 +39,9 @@ export function crossValidate(
   heldOut: (question: Labelled) => boolean,
   fitModels: (training: readonly Labelled[]) => DecisionModel,
   entryIds: readonly string[],
-  folds = CROSS_VALIDATION_FOLDS,
+  options: { folds?: number; groupOf?: (question: Labelled) => string | undefined } = {},
 ): CrossValidation {
+  const { folds = CROSS_VALIDATION_FOLDS, groupOf = () => undefined } = options;
   // One fold per text: a question in two sets (dev and regression) is never fitted on while it is judged.
   const foldOfText = new Map<string, number>();
   const foldOf = new Map<Labelled, number>();
@@ -47,21 +50,50 @@ export function crossValidate(
     foldOfText.set(question.q, fold);
     foldOf.set(question, fold);
   }
+  const groups = [...new Set(questions.filter(heldOut).map(groupOf))].filter(
+    (group): group is string => group !== undefined,
+  );
+  const byGroup = () => new Map(groups.map((group) => [group, emptyTally()]));
   const chosen = emptyTally();
+  const chosenByGroup = byGroup();
   const answerAt: number[] = [];
-  const sweep = SWEEP_CUTOFFS.map((cutoff) => ({ answerAt: cutoff, tally: emptyTally() }));
+  const sweep = SWEEP_CUTOFFS.map((cutoff) => ({
+    answerAt: cutoff,
+    tally: emptyTally(),
+    byGroup: byGroup(),
+  }));
+  // Adds the fold's tally to `into`, and each group's share of it to that group's.
+  const judge = (
+    judged: readonly Labelled[],
+    decider: Decider,
+    into: Tally,
+    intoGroups: Map<string, Tally>,
+  ) => {
+    add(into, tally(judged, decider, entryIds));
+    for (const [group, groupTally] of intoGroups)
+      add(
+        groupTally,
+        tally(
+          judged.filter((question) => groupOf(question) === group),
+          decider,
+          entryIds,
+        ),
+      );
+  };
   for (let fold = 0; fold < folds; fold += 1) {
     const judged = questions.filter((question) => foldOf.get(question) === fold);
     if (judged.length === 0) continue;
     const model = fitModels(questions.filter((question) => foldOf.get(question) !== fold));
     const decider = compileDecider(model);
     answerAt.push(model.answerAt);
-    add(chosen, tally(judged, decider, entryIds));
+    judge(judged, decider, chosen, chosenByGroup);
     for (const point of sweep)
-      add(
+      judge(
+        judged,
+        { ...decider, cutoffs: { ...decider.cutoffs, answerAt: point.answerAt } },
         point.tally,
-        tally(judged, { ...decider, cutoffs: { ...decider.cutoffs, answerAt: point.answerAt } }, entryIds),
+        point.byGroup,
       );
   }
-  return { chosen, answerAt, sweep };
+  return { chosen, chosenByGroup, answerAt, sweep };
 }

@@ -92,4 +92,25 @@ describe("crossValidate", () => {
     expect(at(0.7)).toMatchObject({ right: 10, rescued: 0, outOfScopeAnswered: 1 });
     expect(at(0.75)).toMatchObject({ right: 6, rescued: 4, outOfScopeAnswered: 0 });
   });
+
+  it("tallies each group apart as well: the near misses of each writer", () => {
+    const writerOf = (candidate: Labelled) =>
+      candidate.q === "near miss one" ? "helpers" : candidate.q === "near miss two" ? "first" : undefined;
+    const result = crossValidate(questions, isDev, () => MODEL, IDS, { groupOf: writerOf });
+    expect([...result.chosenByGroup.keys()].sort()).toEqual(["first", "helpers"]);
+    expect(result.chosenByGroup.get("helpers")).toMatchObject({
+      outOfScope: 1,
+      outOfScopeAnswered: 0,
+      inScope: 0,
+    });
+    const at = (cutoff: number, group: string) =>
+      result.sweep.find((point) => point.answerAt === cutoff)?.byGroup.get(group);
+    // At 0.7 the near miss that scores like the unsure questions is answered; the other is not.
+    expect(at(0.7, "helpers")).toMatchObject({ outOfScope: 1, outOfScopeAnswered: 1 });
+    expect(at(0.7, "first")).toMatchObject({ outOfScope: 1, outOfScopeAnswered: 0 });
+    // The groups add up to no more than the whole.
+    expect(result.sweep.find((point) => point.answerAt === 0.7)?.tally).toMatchObject({
+      outOfScopeAnswered: 1,
+    });
+  });
 });

@@ -62,23 +62,31 @@ export function crossValidate(
     tally: emptyTally(),
     byGroup: byGroup(),
   }));
-  // Adds the fold's tally to `into`, and each group's share of it to that group's.
+  // Adds the fold's tally to `into`, and each group's part of it to that group's: each question is decided
+  // once, in its group's part or among the ungrouped.
   const judge = (
     judged: readonly Labelled[],
     decider: Decider,
     into: Tally,
     intoGroups: Map<string, Tally>,
   ) => {
-    add(into, tally(judged, decider, entryIds));
-    for (const [group, groupTally] of intoGroups)
-      add(
-        groupTally,
-        tally(
-          judged.filter((question) => groupOf(question) === group),
-          decider,
-          entryIds,
-        ),
+    add(
+      into,
+      tally(
+        judged.filter((question) => groupOf(question) === undefined),
+        decider,
+        entryIds,
+      ),
+    );
+    for (const [group, groupTally] of intoGroups) {
+      const part = tally(
+        judged.filter((question) => groupOf(question) === group),
+        decider,
+        entryIds,
       );
+      add(groupTally, part);
+      add(into, part);
+    }
   };
   for (let fold = 0; fold < folds; fold += 1) {
     const judged = questions.filter((question) => foldOf.get(question) === fold);

@@ -108,7 +108,8 @@ describe("crossValidate", () => {
     // At 0.7 the near miss that scores like the unsure questions is answered; the other is not.
     expect(at(0.7, "helpers")).toMatchObject({ outOfScope: 1, outOfScopeAnswered: 1 });
     expect(at(0.7, "first")).toMatchObject({ outOfScope: 1, outOfScopeAnswered: 0 });
-    // The groups add up to no more than the whole.
+    // The whole still counts each question once: one near miss answered in all.
+    expect(result.chosen).toMatchObject({ inScope: 10, outOfScope: 2, right: 6, rescued: 4 });
     expect(result.sweep.find((point) => point.answerAt === 0.7)?.tally).toMatchObject({
       outOfScopeAnswered: 1,
     });

@@ -187,6 +187,12 @@ export interface Failure {
   confidence: number;
 }
 
+/** Out-of-scope questions, and how many of them were declined. */
+export interface DeclineCount {
+  total: number;
+  declined: number;
+}
+
 export interface SetReport {
   name: string;
   inScope: InScopeTally;
@@ -194,8 +200,8 @@ export interface SetReport {
   outOfScope: {
     total: number;
     declined: number;
-    byKind: ReadonlyMap<OutOfScopeKind, { total: number; declined: number }>;
-    byWriter: ReadonlyMap<string, { total: number; declined: number }>;
+    byKind: ReadonlyMap<OutOfScopeKind, DeclineCount>;
+    byWriter: ReadonlyMap<string, DeclineCount>;
   };
   failures: Failure[];
 }
@@ -227,6 +233,14 @@ function tally(into: InScopeTally, verdict: Verdict, accepted: ReadonlySet<strin
   }
 }
 
+/** Counts one out-of-scope question under `key`: one more in all, and one more declined if it was. */
+function countDecline<Key>(counts: Map<Key, DeclineCount>, key: Key, wasDeclined: boolean): void {
+  const count = counts.get(key) ?? { total: 0, declined: 0 };
+  counts.set(key, count);
+  count.total += 1;
+  if (wasDeclined) count.declined += 1;
+}
+
 /** Scores a judge on one labelled set. */
 export async function evaluateSet(set: EvalSet, judge: Judge): Promise<SetReport> {
   const failures: Failure[] = [];
@@ -253,22 +267,15 @@ export async function evaluateSet(set: EvalSet, judge: Judge): Promise<SetReport
     }
   });
 
-  const byKind = new Map<OutOfScopeKind, { total: number; declined: number }>();
-  const byWriter = new Map<string, { total: number; declined: number }>();
+  const byKind = new Map<OutOfScopeKind, DeclineCount>();
+  const byWriter = new Map<string, DeclineCount>();
   let declined = 0;
   const outVerdicts = await judge(set.outOfScope.map((question) => question.q));
   set.outOfScope.forEach((question, position) => {
     const verdict = outVerdicts[position] as Verdict;
-    const kind = byKind.get(question.kind) ?? { total: 0, declined: 0 };
-    byKind.set(question.kind, kind);
-    const writerName = question.writer ?? FIRST_WRITER;
-    const writer = byWriter.get(writerName) ?? { total: 0, declined: 0 };
-    byWriter.set(writerName, writer);
-    kind.total += 1;
-    writer.total += 1;
+    countDecline(byKind, question.kind, !verdict.answered);
+    countDecline(byWriter, question.writer ?? FIRST_WRITER, !verdict.answered);
     if (!verdict.answered) {
-      kind.declined += 1;
-      writer.declined += 1;
       declined += 1;
       return;
     }

@@ -29,7 +29,7 @@ import {
   type SmallTalkReport,
 } from "../evaluation/small-talk.js";
 import { type KnowledgeBase, loadKnowledgeBase } from "../knowledge/load.js";
-import { loadSentenceEncoder } from "../matching/semantic/embedder.js";
+import { loadSentenceEncoderOffThread } from "../matching/semantic/encoder-off-thread.js";
 import { cachingEmbedder } from "../matching/semantic/vector-cache.js";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -155,9 +155,11 @@ async function scoreAll(
   sets: readonly EvalSet[],
   offTopic: readonly string[] | null,
 ): Promise<{ reports: SetReport[]; offTopicReport: Awaited<ReturnType<typeof evaluateOffTopic>> | null }> {
-  const reports: SetReport[] = [];
-  for (const set of sets) reports.push(await evaluateSet(set, judge));
-  const offTopicReport = offTopic === null ? null : await evaluateOffTopic(offTopic, judge);
+  // All at once: this thread matches one set's questions while the model threads embed another's.
+  const [reports, offTopicReport] = await Promise.all([
+    Promise.all(sets.map((set) => evaluateSet(set, judge))),
+    offTopic === null ? null : evaluateOffTopic(offTopic, judge),
+  ]);
   return { reports, offTopicReport };
 }
 
@@ -174,17 +176,16 @@ async function main(): Promise<number> {
   const offTopic = readOffTopic(REPO_ROOT);
 
   // The labelled questions are fixed: their vectors are kept with the curated ones, so the next run takes
-  // seconds.
-  const vectors = cachingEmbedder(await loadSentenceEncoder());
+  // seconds. Two model threads, one a core: the first run embeds about 7,500 texts.
+  const encoder = await loadSentenceEncoderOffThread({ threads: 2 });
+  const vectors = cachingEmbedder(encoder);
   const judge = engineJudge(
     await createAnswerEngine(kb, { meaning: { questions: vectors, entries: vectors } }),
   );
-  const { reports, offTopicReport } = await scoreAll(judge, sets, offTopic?.report ?? null);
-  const smallTalkReport = await evaluateSmallTalk(
-    readSmallTalkSet(REPO_ROOT),
-    judge,
-    readClincSmallTalk(REPO_ROOT),
-  );
+  const [{ reports, offTopicReport }, smallTalkReport] = await Promise.all([
+    scoreAll(judge, sets, offTopic?.report ?? null),
+    evaluateSmallTalk(readSmallTalkSet(REPO_ROOT), judge, readClincSmallTalk(REPO_ROOT)),
+  ]);
   console.log(`Matcher (${kb.entries.length} entries)\n`);
   reports.forEach((report, position) => {
     printSetReport(report, SET_ROLES[names[position] as EvalSetName]);
@@ -248,6 +249,8 @@ async function main(): Promise<number> {
       );
     }
   }
+
+  await encoder.close();
 
   const showHoldout = args.includes("--show-holdout");
   const offTopicFailures = offTopicReport?.failures ?? [];

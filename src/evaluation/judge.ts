@@ -10,7 +10,7 @@ export function engineJudge(engine: AnswerEngine): Judge {
   const asked = new Map<string, Promise<Verdict>>();
   return async (questions) => {
     const fresh = [...new Set(questions.filter((question) => !asked.has(question)))];
-    const replies = engine.askMany(fresh);
+    const replies = fresh.length === 0 ? Promise.resolve([]) : engine.askMany(fresh);
     fresh.forEach((question, position) => {
       asked.set(
         question,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { engineJudge } from "../../src/evaluation/judge.js";
 import { ANSWERED, DECLINED, FakeEngine } from "../helpers/knowledge.js";
 
@@ -31,6 +31,10 @@ describe("engineJudge", () => {
     expect(second.map((verdict) => verdict.answered)).toEqual([false, false, true]);
     expect(third).toHaveLength(2);
     expect(second[0]).toEqual(first[1]);
+    // Every text already asked: the engine is not called again, not even with nothing.
+    const askMany = vi.spyOn(engine, "askMany");
+    expect(await judge(["pasta", "next round?"])).toEqual([first[1], first[0]]);
+    expect(askMany).not.toHaveBeenCalled();
   });
 
   it("rejects every question of a call when the engine fails", async () => {

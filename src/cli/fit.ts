@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { matcherInputs } from "../answers/matcher-inputs.js";
-import { FIRST_WRITER, fittingSets, readEvalSet } from "../evaluation/evaluate.js";
+import { FIRST_WRITER, fittingSets, QUESTION_STYLES, readEvalSet } from "../evaluation/evaluate.js";
 import { loadKnowledgeBase } from "../knowledge/load.js";
 import { type CrossValidation, crossValidate } from "../matching/decision/cross-validate.js";
 import { FEATURE_NAMES, WORDS_ONLY_FEATURES } from "../matching/decision/features.js";
@@ -38,13 +38,22 @@ const figures = (t: Tally) =>
   `right ${percent(t.right, t.inScope)}, wrong ${percent(t.wrong, t.inScope)}, right or rescued ` +
   `${percent(t.right + t.rescued, t.inScope)}; out-of-scope answered ${percent(t.outOfScopeAnswered, t.outOfScope)}`;
 
-/** Out-of-scope answered in each group ("first writer 4.5%, helpers 9.5%"), or nothing with one group. */
+/** Out-of-scope answered for each writer ("first writer 4.5%, helpers 9.5%"), or nothing with one writer. */
 function byGroup(groups: ReadonlyMap<string, Tally>): string {
-  if (groups.size < 2) return "";
-  const shares = [...groups].map(
+  const writers = [...groups].filter(([, tally]) => tally.outOfScope > 0);
+  if (writers.length < 2) return "";
+  const shares = writers.map(
     ([group, tally]) => `${group} ${percent(tally.outOfScopeAnswered, tally.outOfScope)}`,
   );
   return ` (${shares.join(", ")})`;
+}
+
+/** In-scope right for each style ("chatty 11/16"): where a change to the fitting gains or loses answers. */
+function byStyle(groups: ReadonlyMap<string, Tally>): string {
+  return QUESTION_STYLES.flatMap((style) => {
+    const tally = groups.get(style);
+    return tally === undefined || tally.inScope === 0 ? [] : [`${style} ${tally.right}/${tally.inScope}`];
+  }).join(", ");
 }
 
 function printCrossValidation(name: string, result: CrossValidation): void {
@@ -56,6 +65,7 @@ function printCrossValidation(name: string, result: CrossValidation): void {
     `  at each fold's chosen cut-off (${result.answerAt.join(", ")}): ${figures(result.chosen)}` +
       byGroup(result.chosenByGroup),
   );
+  console.log(`    right by style: ${byStyle(result.chosenByGroup)}`);
   for (const point of result.sweep)
     console.log(`  at ${point.answerAt.toFixed(2)}: ${figures(point.tally)}${byGroup(point.byGroup)}`);
 }
@@ -88,6 +98,8 @@ async function main(): Promise<number> {
     // Dev's out-of-scope questions by writer: a refit learns from the mix, and one writer's near misses may
     // be harder to tell apart than another's.
     const writerOf = new Map(dev.outOfScope.map((question) => [question.q, question.writer ?? FIRST_WRITER]));
+    // Dev's in-scope questions by style: a refit may gain in some styles what it loses in others.
+    const styleOf = new Map<string, string>(dev.inScope.map((question) => [question.q, question.style]));
     const isDev = (question: Labelled) =>
       (question.group === "in-scope" || question.group === "out-of-scope") && devQuestions.has(question.q);
     const result = crossValidate(
@@ -96,7 +108,10 @@ async function main(): Promise<number> {
       (training) =>
         fitDecisionModel(training, FEATURE_NAMES, entryIds, () => undefined, { offTopicWeighed: true }),
       entryIds,
-      { groupOf: (question) => (question.group === "out-of-scope" ? writerOf.get(question.q) : undefined) },
+      {
+        groupOf: (question) =>
+          question.group === "out-of-scope" ? writerOf.get(question.q) : styleOf.get(question.q),
+      },
     );
     printCrossValidation("With the meaning signal", result);
     console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s; nothing written)`);

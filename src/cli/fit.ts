@@ -39,7 +39,7 @@ const figures = (t: Tally) =>
   `${percent(t.right + t.rescued, t.inScope)}; out-of-scope answered ${percent(t.outOfScopeAnswered, t.outOfScope)}`;
 
 /** Out-of-scope answered for each writer ("first writer 4.5%, helpers 9.5%"), or nothing with one writer. */
-function byGroup(groups: ReadonlyMap<string, Tally>): string {
+function byWriter(groups: ReadonlyMap<string, Tally>): string {
   const writers = [...groups].filter(([, tally]) => tally.outOfScope > 0);
   if (writers.length < 2) return "";
   const shares = writers.map(
@@ -63,11 +63,11 @@ function printCrossValidation(name: string, result: CrossValidation): void {
   );
   console.log(
     `  at each fold's chosen cut-off (${result.answerAt.join(", ")}): ${figures(result.chosen)}` +
-      byGroup(result.chosenByGroup),
+      byWriter(result.chosenByGroup),
   );
   console.log(`    right by style: ${byStyle(result.chosenByGroup)}`);
   for (const point of result.sweep)
-    console.log(`  at ${point.answerAt.toFixed(2)}: ${figures(point.tally)}${byGroup(point.byGroup)}`);
+    console.log(`  at ${point.answerAt.toFixed(2)}: ${figures(point.tally)}${byWriter(point.byGroup)}`);
 }
 
 async function main(): Promise<number> {

@@ -65,25 +65,15 @@ export function crossValidate(
   // Adds the fold's tally to `into`, and each group's part of it to that group's: each question is decided
   // once, in its group's part or among the ungrouped.
   const judge = (
-    judged: readonly Labelled[],
+    ungrouped: readonly Labelled[],
+    parts: ReadonlyMap<string, readonly Labelled[]>,
     decider: Decider,
     into: Tally,
     intoGroups: Map<string, Tally>,
   ) => {
-    add(
-      into,
-      tally(
-        judged.filter((question) => groupOf(question) === undefined),
-        decider,
-        entryIds,
-      ),
-    );
+    add(into, tally(ungrouped, decider, entryIds));
     for (const [group, groupTally] of intoGroups) {
-      const part = tally(
-        judged.filter((question) => groupOf(question) === group),
-        decider,
-        entryIds,
-      );
+      const part = tally(parts.get(group) ?? [], decider, entryIds);
       add(groupTally, part);
       add(into, part);
     }
@@ -91,13 +81,19 @@ export function crossValidate(
   for (let fold = 0; fold < folds; fold += 1) {
     const judged = questions.filter((question) => foldOf.get(question) === fold);
     if (judged.length === 0) continue;
+    // The fold split by group once, for the chosen cut-off and every point of the sweep.
+    const ungrouped = judged.filter((question) => groupOf(question) === undefined);
+    const parts = new Map(
+      groups.map((group) => [group, judged.filter((question) => groupOf(question) === group)]),
+    );
     const model = fitModels(questions.filter((question) => foldOf.get(question) !== fold));
     const decider = compileDecider(model);
     answerAt.push(model.answerAt);
-    judge(judged, decider, chosen, chosenByGroup);
+    judge(ungrouped, parts, decider, chosen, chosenByGroup);
     for (const point of sweep)
       judge(
-        judged,
+        ungrouped,
+        parts,
         { ...decider, cutoffs: { ...decider.cutoffs, answerAt: point.answerAt } },
         point.tally,
         point.byGroup,

@@ -71,6 +71,12 @@ function printSetReport(report: SetReport, role: string): void {
     if (tally !== undefined && report.byStyle.size > 1) console.log(tallyRow(style, tally));
   }
   console.log(tallyRow("all in-scope", report.inScope));
+  if (report.byWriter.size > 1) {
+    const writers = [...report.byWriter]
+      .map(([writer, { total, right }]) => `${writer} ${percent(right, total).trim()} (${right}/${total})`)
+      .join(", ");
+    console.log(`    right by writer: ${writers}`);
+  }
   console.log(`  in-scope declines answered as small talk: ${report.inScope.smallTalk}`);
   const kinds = [...report.outOfScope.byKind]
     .map(([kind, { total, declined }]) => `${kind} ${declined}/${total}`)

@@ -8,6 +8,7 @@ import { type CrossValidation, crossValidate } from "../matching/decision/cross-
 import { FEATURE_NAMES, WORDS_ONLY_FEATURES } from "../matching/decision/features.js";
 import {
   collectFittingQuestions,
+  emptyTally,
   fitDecisionModel,
   type Labelled,
   percent,
@@ -48,12 +49,45 @@ function byWriter(groups: ReadonlyMap<string, Tally>): string {
   return ` (${shares.join(", ")})`;
 }
 
+/** A style's group key: the style for the first writer's questions, "style/writer" for another's. */
+const styleGroup = (style: string, writer: string) =>
+  writer === FIRST_WRITER ? style : `${style}/${writer}`;
+
+/** Adds up the groups whose key `pick` accepts. */
+function sumOf(groups: ReadonlyMap<string, Tally>, pick: (key: string) => boolean): Tally | undefined {
+  const picked = [...groups].filter(([key]) => pick(key)).map(([, tally]) => tally);
+  if (picked.length === 0) return undefined;
+  return picked.reduce((sum, tally) => {
+    for (const key of Object.keys(sum) as (keyof Tally)[]) sum[key] += tally[key];
+    return sum;
+  }, emptyTally());
+}
+
 /** In-scope right for each style ("chatty 11/16"): where a change to the fitting gains or loses answers. */
 function byStyle(groups: ReadonlyMap<string, Tally>): string {
   return QUESTION_STYLES.flatMap((style) => {
-    const tally = groups.get(style);
+    const tally = sumOf(groups, (key) => key.split("/")[0] === style);
     return tally === undefined || tally.inScope === 0 ? [] : [`${style} ${tally.right}/${tally.inScope}`];
   }).join(", ");
+}
+
+/** The writer of an in-scope style group (see styleGroup); undefined for a group of out-of-scope questions. */
+function writerOfStyleGroup(key: string): string | undefined {
+  const [style, writer] = key.split("/");
+  return QUESTION_STYLES.some((known) => known === style) ? (writer ?? FIRST_WRITER) : undefined;
+}
+
+/** In-scope right for each writer, or nothing with one writer: another hand's questions may be harder. */
+function rightByWriter(groups: ReadonlyMap<string, Tally>): string {
+  const writers = new Set(
+    [...groups.keys()].map(writerOfStyleGroup).filter((writer) => writer !== undefined),
+  );
+  if (writers.size < 2) return "";
+  const shares = [...writers].map((writer) => {
+    const tally = sumOf(groups, (key) => writerOfStyleGroup(key) === writer) ?? emptyTally();
+    return `${writer} ${tally.right}/${tally.inScope}`;
+  });
+  return `; in-scope right by writer: ${shares.join(", ")}`;
 }
 
 function printCrossValidation(name: string, result: CrossValidation): void {
@@ -65,9 +99,11 @@ function printCrossValidation(name: string, result: CrossValidation): void {
     `  at each fold's chosen cut-off (${result.answerAt.join(", ")}): ${figures(result.chosen)}` +
       byWriter(result.chosenByGroup),
   );
-  console.log(`    right by style: ${byStyle(result.chosenByGroup)}`);
+  console.log(`    right by style: ${byStyle(result.chosenByGroup)}${rightByWriter(result.chosenByGroup)}`);
   for (const point of result.sweep)
-    console.log(`  at ${point.answerAt.toFixed(2)}: ${figures(point.tally)}${byWriter(point.byGroup)}`);
+    console.log(
+      `  at ${point.answerAt.toFixed(2)}: ${figures(point.tally)}${byWriter(point.byGroup)}${rightByWriter(point.byGroup)}`,
+    );
 }
 
 async function main(): Promise<number> {
@@ -99,7 +135,12 @@ async function main(): Promise<number> {
     // be harder to tell apart than another's.
     const writerOf = new Map(dev.outOfScope.map((question) => [question.q, question.writer ?? FIRST_WRITER]));
     // Dev's in-scope questions by style: a refit may gain in some styles what it loses in others.
-    const styleOf = new Map<string, string>(dev.inScope.map((question) => [question.q, question.style]));
+    const styleOf = new Map<string, string>(
+      dev.inScope.map((question) => [
+        question.q,
+        styleGroup(question.style, question.writer ?? FIRST_WRITER),
+      ]),
+    );
     const isDev = (question: Labelled) =>
       (question.group === "in-scope" || question.group === "out-of-scope") && devQuestions.has(question.q);
     const result = crossValidate(

@@ -71,6 +71,7 @@ const labelledSetSchema = z
           id: z.string().min(1),
           also: z.array(z.string().min(1)).optional(),
           style: z.enum(QUESTION_STYLES),
+          writer: z.string().min(1).optional(),
         })
         .strict(),
     ),
@@ -93,6 +94,8 @@ export interface LabelledQuestion {
   /** Other entries whose answer answers it just as well. */
   also?: string[];
   style: QuestionStyle;
+  /** Who wrote it, when not the set's first writer (see OutOfScopeQuestion). */
+  writer?: string;
 }
 
 export interface OutOfScopeQuestion {
@@ -197,6 +200,8 @@ export interface SetReport {
   name: string;
   inScope: InScopeTally;
   byStyle: ReadonlyMap<QuestionStyle, InScopeTally>;
+  /** In-scope questions by writer: one writer's questions can be harder than another's. */
+  byWriter: ReadonlyMap<string, InScopeTally>;
   outOfScope: {
     total: number;
     declined: number;
@@ -246,14 +251,19 @@ export async function evaluateSet(set: EvalSet, judge: Judge): Promise<SetReport
   const failures: Failure[] = [];
   const inScope = emptyTally();
   const byStyle = new Map<QuestionStyle, InScopeTally>();
+  const inScopeByWriter = new Map<string, InScopeTally>();
   const inScopeVerdicts = await judge(set.inScope.map((question) => question.q));
   set.inScope.forEach((question, position) => {
     const verdict = inScopeVerdicts[position] as Verdict;
     const accepted = new Set([question.id, ...(question.also ?? [])]);
     const styleTally = byStyle.get(question.style) ?? emptyTally();
     byStyle.set(question.style, styleTally);
+    const writer = question.writer ?? FIRST_WRITER;
+    const writerTally = inScopeByWriter.get(writer) ?? emptyTally();
+    inScopeByWriter.set(writer, writerTally);
     tally(inScope, verdict, accepted);
     tally(styleTally, verdict, accepted);
+    tally(writerTally, verdict, accepted);
     if (!isRight(verdict, accepted)) {
       failures.push({
         set: set.name,
@@ -293,6 +303,7 @@ export async function evaluateSet(set: EvalSet, judge: Judge): Promise<SetReport
     name: set.name,
     inScope,
     byStyle,
+    byWriter: inScopeByWriter,
     outOfScope: { total: set.outOfScope.length, declined, byKind, byWriter },
     failures,
   };

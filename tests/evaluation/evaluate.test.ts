@@ -94,6 +94,24 @@ describe("evaluateSet", () => {
     );
   });
 
+  it("counts the in-scope questions by writer too, the unnamed ones as the first writer's", async () => {
+    const report = await evaluateSet(
+      {
+        ...SET,
+        inScope: [
+          { q: "right", id: "a", style: "plain" },
+          { q: "wrong", id: "a", style: "plain", writer: "helpers" },
+          { q: "also right", id: "a", also: ["b"], style: "chatty", writer: "helpers" },
+        ],
+      },
+      judge,
+    );
+    expect([...report.byWriter].map(([writer, tally]) => [writer, tally.total, tally.right])).toEqual([
+      ["first writer", 1, 1],
+      ["helpers", 2, 1],
+    ]);
+  });
+
   it("counts a two-answer reply right only when both answers are accepted", async () => {
     const both: Judge = async (questions) =>
       questions.map(() => ({ answered: true, ids: ["a", "c"], suggestions: [], confidence: 0.9 }));

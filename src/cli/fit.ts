@@ -7,6 +7,7 @@ import { loadKnowledgeBase } from "../knowledge/load.js";
 import { type CrossValidation, crossValidate } from "../matching/decision/cross-validate.js";
 import { FEATURE_NAMES, WORDS_ONLY_FEATURES } from "../matching/decision/features.js";
 import {
+  addTally,
   collectFittingQuestions,
   emptyTally,
   fitDecisionModel,
@@ -57,10 +58,9 @@ const styleGroup = (style: string, writer: string) =>
 function sumOf(groups: ReadonlyMap<string, Tally>, pick: (key: string) => boolean): Tally | undefined {
   const picked = [...groups].filter(([key]) => pick(key)).map(([, tally]) => tally);
   if (picked.length === 0) return undefined;
-  return picked.reduce((sum, tally) => {
-    for (const key of Object.keys(sum) as (keyof Tally)[]) sum[key] += tally[key];
-    return sum;
-  }, emptyTally());
+  const sum = emptyTally();
+  for (const tally of picked) addTally(sum, tally);
+  return sum;
 }
 
 /** In-scope right for each style ("chatty 11/16"): where a change to the fitting gains or loses answers. */

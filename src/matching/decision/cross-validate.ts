@@ -1,5 +1,5 @@
 import { compileDecider, type Decider } from "../matcher.js";
-import { emptyTally, type Labelled, type Tally, tally } from "./fitting.js";
+import { addTally, emptyTally, type Labelled, type Tally, tally } from "./fitting.js";
 import type { DecisionModel } from "./model.js";
 
 /**
@@ -23,10 +23,6 @@ export interface CrossValidation {
   answerAt: number[];
   /** The same models at fixed answer cut-offs. */
   sweep: { answerAt: number; tally: Tally; byGroup: ReadonlyMap<string, Tally> }[];
-}
-
-function add(into: Tally, more: Tally): void {
-  for (const key of Object.keys(into) as (keyof Tally)[]) into[key] += more[key];
 }
 
 /**
@@ -71,11 +67,11 @@ export function crossValidate(
     into: Tally,
     intoGroups: Map<string, Tally>,
   ) => {
-    add(into, tally(ungrouped, decider, entryIds));
+    addTally(into, tally(ungrouped, decider, entryIds));
     for (const [group, groupTally] of intoGroups) {
       const part = tally(parts.get(group) ?? [], decider, entryIds);
-      add(groupTally, part);
-      add(into, part);
+      addTally(groupTally, part);
+      addTally(into, part);
     }
   };
   for (let fold = 0; fold < folds; fold += 1) {

@@ -147,6 +147,11 @@ export const emptyTally = (): Tally => ({
   offTopic: 0,
 });
 
+/** Adds `more`'s counts to `into`'s. */
+export function addTally(into: Tally, more: Tally): void {
+  for (const key of Object.keys(into) as (keyof Tally)[]) into[key] += more[key];
+}
+
 export function tally(questions: readonly Labelled[], decider: Decider, entryIds: readonly string[]): Tally {
   const out = emptyTally();
   for (const question of questions) {

@@ -134,7 +134,8 @@ async function main(): Promise<number> {
     // Dev's out-of-scope questions by writer: a refit learns from the mix, and one writer's near misses may
     // be harder to tell apart than another's.
     const writerOf = new Map(dev.outOfScope.map((question) => [question.q, question.writer ?? FIRST_WRITER]));
-    // Dev's in-scope questions by style: a refit may gain in some styles what it loses in others.
+    // Dev's in-scope questions by style and writer: a refit may gain in some styles, or for one writer, what
+    // it loses elsewhere.
     const styleOf = new Map<string, string>(
       dev.inScope.map((question) => [
         question.q,

@@ -50,41 +50,43 @@ function byWriter(groups: ReadonlyMap<string, Tally>): string {
   return ` (${shares.join(", ")})`;
 }
 
-/** A style's group key: the style for the first writer's questions, "style/writer" for another's. */
+/** An in-scope question's group key: its style for the first writer's questions, "style/writer" for another's. */
 const styleGroup = (style: string, writer: string) =>
   writer === FIRST_WRITER ? style : `${style}/${writer}`;
 
-/** Adds up the groups whose key `pick` accepts. */
-function sumOf(groups: ReadonlyMap<string, Tally>, pick: (key: string) => boolean): Tally | undefined {
-  const picked = [...groups].filter(([key]) => pick(key)).map(([, tally]) => tally);
-  if (picked.length === 0) return undefined;
+/** The style and writer a group key of styleGroup's names; undefined for a group of out-of-scope questions. */
+function readStyleGroup(key: string): { style: string; writer: string } | undefined {
+  const [style, writer = FIRST_WRITER] = key.split("/");
+  return QUESTION_STYLES.some((known) => known === style) ? { style: style as string, writer } : undefined;
+}
+
+/** The sum of the in-scope groups `pick` accepts (empty when it accepts none). */
+function sumOf(
+  groups: ReadonlyMap<string, Tally>,
+  pick: (group: { style: string; writer: string }) => boolean,
+): Tally {
   const sum = emptyTally();
-  for (const tally of picked) addTally(sum, tally);
+  for (const [key, tally] of groups) {
+    const group = readStyleGroup(key);
+    if (group !== undefined && pick(group)) addTally(sum, tally);
+  }
   return sum;
 }
 
 /** In-scope right for each style ("chatty 11/16"): where a change to the fitting gains or loses answers. */
 function byStyle(groups: ReadonlyMap<string, Tally>): string {
   return QUESTION_STYLES.flatMap((style) => {
-    const tally = sumOf(groups, (key) => key.split("/")[0] === style);
-    return tally === undefined || tally.inScope === 0 ? [] : [`${style} ${tally.right}/${tally.inScope}`];
+    const tally = sumOf(groups, (group) => group.style === style);
+    return tally.inScope === 0 ? [] : [`${style} ${tally.right}/${tally.inScope}`];
   }).join(", ");
-}
-
-/** The writer of an in-scope style group (see styleGroup); undefined for a group of out-of-scope questions. */
-function writerOfStyleGroup(key: string): string | undefined {
-  const [style, writer] = key.split("/");
-  return QUESTION_STYLES.some((known) => known === style) ? (writer ?? FIRST_WRITER) : undefined;
 }
 
 /** In-scope right for each writer, or nothing with one writer: another hand's questions may be harder. */
 function rightByWriter(groups: ReadonlyMap<string, Tally>): string {
-  const writers = new Set(
-    [...groups.keys()].map(writerOfStyleGroup).filter((writer) => writer !== undefined),
-  );
+  const writers = new Set([...groups.keys()].flatMap((key) => readStyleGroup(key)?.writer ?? []));
   if (writers.size < 2) return "";
   const shares = [...writers].map((writer) => {
-    const tally = sumOf(groups, (key) => writerOfStyleGroup(key) === writer) ?? emptyTally();
+    const tally = sumOf(groups, (group) => group.writer === writer);
     return `${writer} ${tally.right}/${tally.inScope}`;
   });
   return `; in-scope right by writer: ${shares.join(", ")}`;

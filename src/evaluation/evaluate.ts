@@ -238,6 +238,13 @@ function tally(into: InScopeTally, verdict: Verdict, accepted: ReadonlySet<strin
   }
 }
 
+/** The in-scope tally kept under `key`, started empty the first time. */
+function tallyUnder<Key>(tallies: Map<Key, InScopeTally>, key: Key): InScopeTally {
+  const found = tallies.get(key) ?? emptyTally();
+  tallies.set(key, found);
+  return found;
+}
+
 /** Counts one out-of-scope question under `key`: one more in all, and one more declined if it was. */
 function countDecline<Key>(counts: Map<Key, DeclineCount>, key: Key, wasDeclined: boolean): void {
   const count = counts.get(key) ?? { total: 0, declined: 0 };
@@ -256,14 +263,12 @@ export async function evaluateSet(set: EvalSet, judge: Judge): Promise<SetReport
   set.inScope.forEach((question, position) => {
     const verdict = inScopeVerdicts[position] as Verdict;
     const accepted = new Set([question.id, ...(question.also ?? [])]);
-    const styleTally = byStyle.get(question.style) ?? emptyTally();
-    byStyle.set(question.style, styleTally);
-    const writer = question.writer ?? FIRST_WRITER;
-    const writerTally = inScopeByWriter.get(writer) ?? emptyTally();
-    inScopeByWriter.set(writer, writerTally);
-    tally(inScope, verdict, accepted);
-    tally(styleTally, verdict, accepted);
-    tally(writerTally, verdict, accepted);
+    for (const into of [
+      inScope,
+      tallyUnder(byStyle, question.style),
+      tallyUnder(inScopeByWriter, question.writer ?? FIRST_WRITER),
+    ])
+      tally(into, verdict, accepted);
     if (!isRight(verdict, accepted)) {
       failures.push({
         set: set.name,
